@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Build the livedigital mock server image.
+#
+#   docker/build-image.sh [path/to/livedigital-mock-server.jar]
+#
+# Two recipes, picked by IMAGE_BASE:
+#   local  (default) docker/Dockerfile.local, FROM scratch. Needs no registry at all: the Java
+#          runtime is jlink'ed from the JDK 17 on this machine and the glibc it links is copied
+#          from the host. This is the one dev machines/CI here use (no registry is reachable).
+#   public docker/Dockerfile, FROM eclipse-temurin:17-jre-alpine (pinned); for machines that
+#          can pull from Docker Hub. Same as: docker build -f docker/Dockerfile mock-server/target
+# Without an argument the jar is built with Maven if it is missing.
+#
+# Env: IMAGE_NAME (livedigital-mock), IMAGE_VERSION (0.1.0), EXTRA_TAG (local),
+#      JDK17_HOME (JDK whose jlink/jdeps/jmods make the runtime; default: the system JDK 17),
+#      JLINK_MODULES (override the jdeps-computed module list).
+# Idempotent: everything is assembled in a fresh temp dir, removed on exit; re-running only
+# re-tags (docker's layer cache makes an unchanged rebuild cheap).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+IMAGE_NAME=${IMAGE_NAME:-livedigital-mock}
+IMAGE_VERSION=${IMAGE_VERSION:-0.1.0}
+EXTRA_TAG=${EXTRA_TAG:-local}
+IMAGE_BASE=${IMAGE_BASE:-local}
+TAGS=(-t "$IMAGE_NAME:$IMAGE_VERSION" -t "$IMAGE_NAME:$EXTRA_TAG")
+
+JAR=${1:-$ROOT/mock-server/target/livedigital-mock-server.jar}
+if [[ ! -f $JAR ]]; then
+  [[ $# -eq 0 ]] || { echo "build-image: no such jar: $JAR" >&2; exit 1; }
+  echo "build-image: building $JAR"
+  (cd "$ROOT" && mvn -q -pl mock-server -am package -DskipTests)
+fi
+JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+
+WORK=$(mktemp -d /tmp/ldmock-image.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+report() {
+  local bytes
+  bytes=$(docker image inspect -f '{{.Size}}' "$IMAGE_NAME:$IMAGE_VERSION")
+  echo "build-image: $IMAGE_NAME:$IMAGE_VERSION ($IMAGE_NAME:$EXTRA_TAG) size: $((bytes / 1000000)) MB ($bytes bytes)"
+}
+
+if [[ $IMAGE_BASE == public ]]; then
+  # Minimal context: just the jar (mock-server/target also holds classes, reports, ...).
+  cp "$JAR" "$WORK/livedigital-mock-server.jar"
+  docker build -f "$ROOT/docker/Dockerfile" "${TAGS[@]}" "$WORK"
+  report; exit 0
+fi
+
+# ---- local: jlink runtime + host libs into rootfs/ ------------------------------------------
+if [[ -z ${JDK17_HOME:-} ]]; then
+  for d in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-17-jdk-amd64 "${JAVA_HOME:-}"; do
+    [[ -n $d && -x $d/bin/jlink && -d $d/jmods ]] && { JDK17_HOME=$d; break; }
+  done
+fi
+[[ -n ${JDK17_HOME:-} && -x $JDK17_HOME/bin/jlink ]] || { echo "build-image: no JDK 17 with jlink+jmods (set JDK17_HOME)" >&2; exit 1; }
+
+ROOTFS=$WORK/rootfs
+mkdir -p "$ROOTFS"/{app,etc,tmp}
+
+if [[ -z ${JLINK_MODULES:-} ]]; then
+  # jdeps reads a shaded jar that carries a module-info.class (netty's, from META-INF/versions)
+  # as that one module and reports only its requires; drop them so the whole jar is analysed.
+  mkdir "$WORK/classes"
+  (cd "$WORK/classes" && "$JDK17_HOME/bin/jar" xf "$JAR")
+  find "$WORK/classes" -name module-info.class -delete
+  # Per-package references, minus Jackson-databind's to java.desktop/java.sql/java.xml: Jackson
+  # declares those `requires static` and only touches them for java.beans annotations and
+  # java.sql/DOM types, so they'd add ~17 MB (AWT, XML) the server never loads. The same modules
+  # stay in if any other package (e.g. the server's own code) uses them.
+  JLINK_MODULES=$("$JDK17_HOME/bin/jdeps" -verbose:package --ignore-missing-deps --multi-release 17 \
+      "$WORK/classes" | awk '$1 != "." && $2 == "->" {
+        m = $NF; gsub(/[()]/, "", m); if (m == "found" || m == ".") next
+        if ($1 ~ /^com\.fasterxml\.jackson\.databind\./ && m ~ /^java\.(desktop|sql|xml)$/) next
+        print m }' | sort -u | paste -sd, -)
+  # jdk.crypto.ec: EC cipher suites for TLS are not a static dependency jdeps could see.
+  JLINK_MODULES+=,jdk.crypto.ec
+fi
+echo "build-image: jlink modules: $JLINK_MODULES"
+
+# Should java.desktop be needed after all (JLINK_MODULES, or the server's own code), its AWT/sound
+# natives link X11, ALSA, freetype...; a headless server never loads them: keep them out.
+"$JDK17_HOME/bin/jlink" --add-modules "$JLINK_MODULES" \
+  --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --exclude-files='regex:.*/lib/(libawt_xawt|libjawt|libsplashscreen|libjsound|libfontmanager|libjavajpeg|liblcms)\.so' \
+  --output "$ROOTFS/opt/java"
+# Only the launcher is needed (keytool, jfr, jrunscript... are not).
+find "$ROOTFS/opt/java/bin" -type f ! -name java -delete
+if command -v strip >/dev/null; then   # Debian's libjvm keeps its symbol table: ~4 MB
+  find "$ROOTFS/opt/java" -name '*.so' -exec strip --strip-unneeded {} +
+fi
+
+# Shared libraries outside the runtime (glibc, libstdc++, libz...), at the paths ldd resolved
+# them to; the dynamic loader searches those default dirs even without ld.so.cache.
+find "$ROOTFS/opt/java" -type f \( -name '*.so' -o -path '*/bin/java' \) -exec ldd {} + 2>/dev/null \
+  | grep -oE '/[^ ]+\.so[^ ]*' | grep -v "^$ROOTFS" | sort -u \
+  | while read -r lib; do cp -L --parents "$lib" "$ROOTFS/"; done
+
+cp "$JAR" "$ROOTFS/app/app.jar"
+chmod 1777 "$ROOTFS/tmp"
+# A passwd entry gives the JVM a user.name/user.home for the non-root uid.
+printf 'root:x:0:0:root:/root:/sbin/nologin\nldmock:x:10001:10001:ldmock:/tmp:/sbin/nologin\n' >"$ROOTFS/etc/passwd"
+printf 'root:x:0:\nldmock:x:10001:\n' >"$ROOTFS/etc/group"
+echo 'hosts: files dns' >"$ROOTFS/etc/nsswitch.conf"
+
+# ---- AppCDS class list: a short training run of the jar on the new runtime, on the host -----
+# Only class names are recorded, so the host path of the jar does not matter; the archive
+# itself is dumped inside the image (see Dockerfile.local).
+JAVA=$ROOTFS/opt/java/bin/java
+port=18080
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+LDMOCK_HOST=127.0.0.1 LDMOCK_PORT=$port \
+  "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:DumpLoadedClassList="$WORK/server.lst" \
+  -jar "$JAR" >"$WORK/train.log" 2>&1 &
+pid=$!
+up=
+for _ in $(seq 1 300); do   # <= 30 s
+  if curl -fsS -o /dev/null "http://127.0.0.1:$port/_mock/health" 2>/dev/null; then up=1; break; fi
+  kill -0 $pid 2>/dev/null || break
+  sleep 0.1
+done
+if [[ -n $up ]]; then
+  for _ in 1 2 3; do  # warm the request path: router, JSON encoding, 404 handling
+    curl -s -o /dev/null "http://127.0.0.1:$port/_mock/health" || true
+    curl -s -o /dev/null "http://127.0.0.1:$port/_mock/no-such-path" || true
+  done
+  LDMOCK_PORT=$port "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -XX:DumpLoadedClassList="$WORK/health.lst" -jar "$JAR" --healthcheck || true
+fi
+kill -TERM $pid 2>/dev/null || true
+wait $pid 2>/dev/null || true
+if [[ -z $up ]]; then
+  echo "build-image: training run never answered /_mock/health; its log:" >&2
+  cat "$WORK/train.log" >&2; exit 1
+fi
+awk '!/^#/ && !seen[$0]++' "$WORK"/*.lst >"$WORK/classes.lst"
+echo "build-image: CDS class list: $(wc -l <"$WORK/classes.lst") classes; rootfs $(du -sm "$ROOTFS" | cut -f1) MB"
+
+docker build -f "$ROOT/docker/Dockerfile.local" "${TAGS[@]}" "$WORK"
+report

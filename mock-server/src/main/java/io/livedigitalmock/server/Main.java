@@ -1,0 +1,62 @@
+package io.livedigitalmock.server;
+
+import io.livedigitalmock.server.domain.TenantSpec;
+import java.net.HttpURLConnection;
+import java.net.URI;
+
+/** {@code java -jar livedigital-mock-server.jar [options]}: runs until stopped (SIGTERM or Ctrl-C). */
+public final class Main {
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.print(MockConfig.usage());
+      return;
+    }
+    boolean healthcheck = java.util.Arrays.asList(args).contains("--healthcheck");
+    String[] options = java.util.Arrays.stream(args).filter(a -> !a.equals("--healthcheck"))
+        .toArray(String[]::new);
+    MockConfig config;
+    try {
+      config = MockConfig.parse(options, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("livedigital-mock: " + e.getMessage());
+      System.err.print(MockConfig.usage());
+      System.exit(2);
+      return;
+    }
+    if (healthcheck) {
+      System.exit(isHealthy(config.port()) ? 0 : 1);
+    }
+    MockServer server;
+    try {
+      server = MockServer.start(config);
+    } catch (IllegalStateException e) {
+      System.err.println("livedigital-mock: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "livedigital-mock-shutdown"));
+    TenantSpec demo = config.demo();
+    System.out.println("livedigital-mock listening on " + server.baseUrl());
+    System.out.println("demo client: client_id=" + demo.clientId() + " client_secret=" + demo.clientSecret());
+    System.out.println("demo user:   username=" + demo.userEmail() + " password=" + demo.userPassword()
+        + " (id " + server.tenants().demo().user().id() + ")");
+    System.out.println("control plane: " + server.baseUrl() + "/_mock/health");
+  }
+
+  /** For Docker's HEALTHCHECK, where a scratch image has no curl. */
+  private static boolean isHealthy(int port) {
+    try {
+      HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/_mock/health")
+          .toURL().openConnection();
+      c.setConnectTimeout(2000);
+      c.setReadTimeout(2000);
+      return c.getResponseCode() == 200;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+}

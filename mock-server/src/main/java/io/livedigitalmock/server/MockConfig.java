@@ -1,0 +1,174 @@
+package io.livedigitalmock.server;
+
+import io.livedigitalmock.server.domain.Plan;
+import io.livedigitalmock.server.domain.TenantSpec;
+import io.livedigitalmock.server.domain.WireName;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every setting of the server, each settable as {@code --name value} (or {@code --name=value}) and as
+ * the environment variable {@code LDMOCK_NAME}; the flag wins over the variable, the variable over the
+ * default. Immutable; build one with {@link #defaults()} and the {@code with...} methods, or
+ * {@link #parse}.
+ */
+public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
+                         String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval) {
+
+  /** name → (environment variable, default, help). The single statement of every default. */
+  static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
+
+  static {
+    option("host", "127.0.0.1", "address to bind (0.0.0.0 in a container)");
+    option("port", "8080", "port to listen on; 0 picks a free one");
+    option("seed", "", "seed for ids, aliases and secrets; same seed, same ids (default: random)");
+    option("client-id", "demo-client", "demo tenant's OAuth client_id");
+    option("client-secret", "demo-secret", "demo tenant's client_secret");
+    option("user-email", "demo@example.com", "demo user's email (the password grant's username)");
+    option("user-password", "demo-password", "demo user's password");
+    option("user-name", "Demo User", "demo user's display name");
+    option("plan", "pro", "plan of new spaces: free, basic (webhooks) or pro (webhooks + statistics)");
+    option("room-base-url", "", "base of generated room links (default: this server, http://127.0.0.1:PORT)");
+    option("jwt-secret", "", "HS256 key for tokens (default: random per start)");
+    option("body-limit", "262144", "largest accepted request body in bytes");
+    option("webhook-retry-interval", "1", "seconds between webhook delivery attempts (fractions allowed)");
+  }
+
+  private static void option(String name, String defaultValue, String help) {
+    OPTIONS.put(name, new String[] {envName(name), defaultValue, help});
+  }
+
+  static String envName(String option) {
+    return "LDMOCK_" + option.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
+  public static MockConfig defaults() {
+    return parse(new String[0], Map.of());
+  }
+
+  /**
+   * Reads flags and environment.
+   *
+   * @throws IllegalArgumentException with a message for the user on an unknown flag or a bad value
+   */
+  public static MockConfig parse(String[] args, Map<String, String> env) {
+    Map<String, String> values = new LinkedHashMap<>();
+    OPTIONS.forEach((name, spec) -> values.put(name, env.getOrDefault(spec[0], spec[1])));
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument: " + arg);
+      }
+      String name = arg.substring(2);
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      if (!OPTIONS.containsKey(name)) {
+        throw new IllegalArgumentException("unknown option: --" + name);
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("--" + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      values.put(name, value);
+    }
+    return fromValues(values);
+  }
+
+  private static MockConfig fromValues(Map<String, String> v) {
+    int port = integer(v, "port", 0, 65535);
+    String seed = v.get("seed");
+    String secret = v.get("jwt-secret");
+    Plan plan;
+    try {
+      plan = WireName.parse(Plan.class, "plan", v.get("plan"));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("--plan: " + e.getMessage());
+    }
+    double retry;
+    try {
+      retry = Double.parseDouble(v.get("webhook-retry-interval"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--webhook-retry-interval must be a number of seconds");
+    }
+    if (retry < 0 || retry > 3600) {
+      throw new IllegalArgumentException("--webhook-retry-interval must be between 0 and 3600 seconds");
+    }
+    Long seedValue;
+    try {
+      seedValue = seed.isBlank() ? null : Long.parseLong(seed.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--seed must be a whole number");
+    }
+    return new MockConfig(v.get("host"), port, seedValue,
+        secret.isBlank() ? randomSecret() : secret,
+        new TenantSpec(v.get("client-id"), v.get("client-secret"), v.get("user-email"),
+            v.get("user-password"), v.get("user-name"), plan),
+        v.get("room-base-url").isBlank() ? null : stripSlash(v.get("room-base-url")),
+        integer(v, "body-limit", 1024, 64 * 1024 * 1024),
+        Duration.ofMillis(Math.round(retry * 1000)));
+  }
+
+  private static int integer(Map<String, String> v, String name, int min, int max) {
+    try {
+      int n = Integer.parseInt(v.get(name).trim());
+      if (n < min || n > max) {
+        throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a whole number");
+    }
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** The seed in force: the configured one, or one drawn now. */
+  public long effectiveSeed() {
+    return seed != null ? seed : new SecureRandom().nextLong();
+  }
+
+  public MockConfig withPort(int newPort) {
+    return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
+        webhookRetryInterval);
+  }
+
+  public MockConfig withSeed(long newSeed) {
+    return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
+        webhookRetryInterval);
+  }
+
+  public MockConfig withWebhookRetryInterval(Duration interval) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval);
+  }
+
+  public MockConfig withDemoPlan(Plan plan) {
+    return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
+        demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
+        webhookRetryInterval);
+  }
+
+  static String usage() {
+    StringBuilder out = new StringBuilder("usage: java -jar livedigital-mock-server.jar [options]\n\n");
+    OPTIONS.forEach((name, spec) -> out.append(String.format("  --%-24s %s%n  %-26s env %s, default %s%n",
+        name + " V", spec[2], "", spec[0], spec[1].isEmpty() ? "(see text)" : spec[1])));
+    out.append(String.format("  --%-24s %s%n", "healthcheck", "exit 0 if the mock on --port answers /_mock/health"));
+    return out.toString();
+  }
+}

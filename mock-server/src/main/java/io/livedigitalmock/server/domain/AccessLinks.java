@@ -1,0 +1,112 @@
+package io.livedigitalmock.server.domain;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * generateAccess [guide, docs] and the opening of the links it makes. A link is one-time unless
+ * permanent, and void after its ttl (default 24 h, at most 5 days).
+ */
+public final class AccessLinks {
+
+  public static final long DEFAULT_TTL = 86_400;
+  public static final long MAX_TTL = 432_000;
+
+  private final TenantBackend backend;
+
+  AccessLinks(TenantBackend backend) {
+    this.backend = backend;
+  }
+
+  /** Only the room's creator or a room moderator may call it, not the space owner as such [guide]. */
+  public AccessLink generate(Caller caller, String spaceId, String roomId, AccessRequest request) {
+    String userId = caller.requireUser();
+    Validate.notBlank("username", request.username());
+    if (request.role() == null) {
+      throw ApiError.badRequest("role must not be empty");
+    }
+    long ttl = request.ttl() == null ? DEFAULT_TTL : request.ttl();
+    if (ttl < 1 || ttl > MAX_TTL) {
+      throw ApiError.badRequest("ttl must be between 1 and " + MAX_TTL + " seconds");
+    }
+    Validate.optional("externalUserId", request.externalUserId());
+    Validate.optional("externalMeetingId", request.externalMeetingId());
+    Validate.optional("email", request.email());
+    Validate.optional("phone", request.phone());
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      s.space(spaceId);
+      Room room = s.room(spaceId, roomId);
+      if (!room.isModeratedBy(userId)) {
+        throw ApiError.forbidden("Only the room creator or a room moderator may generate access");
+      }
+      Instant now = backend.clock().now();
+      Instant expiresAt = now.plusSeconds(ttl);
+      String guestId = backend.ids().objectId();
+      String tokenId = backend.ids().hex(13);
+      String token = backend.tokens().mintForLink(guestId, tokenId, expiresAt);
+      String url = backend.roomPageBase() + "/room/" + room.alias()
+          + "?participantName=" + URLEncoder.encode(request.username(), StandardCharsets.UTF_8)
+          + "&accessToken=" + token;
+      AccessLink link = new AccessLink(backend.ids().objectId(), spaceId, roomId, room.alias(),
+          request.username(), request.role(), request.externalUserId(), request.externalMeetingId(),
+          request.email(), request.phone(), ttl, Boolean.TRUE.equals(request.isPermanent()), guestId,
+          tokenId, token, url, userId, now, expiresAt, 0, null);
+      s.links.put(link.id(), link);
+      s.linkIdByTokenId.put(tokenId, link.id());
+      return link;
+    }
+  }
+
+  /**
+   * Someone opens the link's room page. A one-time link admits once: the check and the mark happen
+   * under one lock, so of concurrent opens exactly one succeeds; the rest get 410.
+   */
+  public AccessLink open(String tokenId, String alias) {
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      String linkId = s.linkIdByTokenId.get(tokenId);
+      if (linkId == null) {
+        throw ApiError.notFound("Access link");
+      }
+      AccessLink link = s.links.get(linkId);
+      if (!link.alias().equals(alias)) {
+        throw ApiError.forbidden("This access link is for another room");
+      }
+      Instant now = backend.clock().now();
+      if (link.isExpiredAt(now)) {
+        throw ApiError.gone("Access link expired");
+      }
+      if (!link.isUsableAt(now)) {
+        throw ApiError.gone("Access link was already used");
+      }
+      AccessLink opened = link.opened(now);
+      s.links.put(linkId, opened);
+      return opened;
+    }
+  }
+
+  public boolean isLinkToken(String tokenId) {
+    synchronized (backend.lock()) {
+      return backend.state().linkIdByTokenId.containsKey(tokenId);
+    }
+  }
+
+  public AccessLink get(String linkId) {
+    synchronized (backend.lock()) {
+      AccessLink link = backend.state().links.get(linkId);
+      if (link == null) {
+        throw ApiError.notFound("Access link");
+      }
+      return link;
+    }
+  }
+
+  public List<AccessLink> all() {
+    synchronized (backend.lock()) {
+      return List.copyOf(backend.state().links.values());
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.livedigitalmock.server.domain;
+
+/**
+ * Who sent a request, as established from its bearer token: the OAuth client itself, a registered
+ * user, or the unregistered holder of an access link.
+ */
+public record Caller(Kind kind, String userId, String linkId) {
+
+  public enum Kind { CLIENT, USER, GUEST }
+
+  public static Caller client() {
+    return new Caller(Kind.CLIENT, null, null);
+  }
+
+  public static Caller user(String userId) {
+    return new Caller(Kind.USER, userId, null);
+  }
+
+  public static Caller guest(String guestId, String linkId) {
+    return new Caller(Kind.GUEST, guestId, linkId);
+  }
+
+  /** The user id, or the documented 403 for anything but a user token [guide FAQ]. */
+  public String requireUser() {
+    if (kind != Kind.USER) {
+      throw ApiError.forbidden(ApiError.USER_TOKEN_REQUIRED);
+    }
+    return userId;
+  }
+
+  /** Creating users takes the client token [guide: "используется токен клиента"]. */
+  public void requireClient() {
+    if (kind != Kind.CLIENT) {
+      throw ApiError.forbidden("This method requires a client token");
+    }
+  }
+}

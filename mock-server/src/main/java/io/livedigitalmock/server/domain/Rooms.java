@@ -1,0 +1,143 @@
+package io.livedigitalmock.server.domain;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** createRooms, updateRoom, list/get/delete, room-by-alias, grantRole [guide, sdk]. */
+public final class Rooms {
+
+  private final TenantBackend backend;
+
+  Rooms(TenantBackend backend) {
+    this.backend = backend;
+  }
+
+  /** Space owners and moderators create rooms [assumed]; the creator owns the room. */
+  public Room create(Caller caller, String spaceId, RoomSettings settings) {
+    String userId = caller.requireUser();
+    Validate.notBlank("name", settings.name());
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      s.managedSpace(userId, spaceId);
+      String alias = backend.ids().alias();
+      while (s.roomIdByAlias.containsKey(alias)) {
+        alias = backend.ids().alias();
+      }
+      EnumMap<RoomFlag, Boolean> flags = new EnumMap<>(RoomFlag.class);
+      for (RoomFlag flag : RoomFlag.values()) {
+        flags.put(flag, settings.flags().getOrDefault(flag, flag.defaultValue()));
+      }
+      Room room = new Room(backend.ids().objectId(), alias, backend.ids().objectId(), spaceId, userId,
+          settings.name(), settings.type() != null ? settings.type() : RoomType.LESSON,
+          settings.isPublic() == null || settings.isPublic(), flags, "nobody", backend.clock().now(),
+          null, Map.of());
+      s.rooms.put(room.id(), room);
+      s.roomIdByAlias.put(alias, room.id());
+      return room;
+    }
+  }
+
+  /** The rooms of a space the caller may enter: private rooms only with a role in them. */
+  public List<Room> list(Caller caller, String spaceId) {
+    String userId = caller.requireUser();
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      Space space = s.visibleSpace(userId, spaceId);
+      return s.rooms.values().stream()
+          .filter(r -> r.spaceId().equals(spaceId) && r.admits(userId, space)).toList();
+    }
+  }
+
+  public Room get(Caller caller, String spaceId, String roomId) {
+    String userId = caller.requireUser();
+    synchronized (backend.lock()) {
+      return backend.state().admittedRoom(userId, spaceId, roomId);
+    }
+  }
+
+  /** room-by-alias: how the room page finds a room from its link [sdk]. */
+  public Room byAlias(Caller caller, String alias) {
+    String userId = caller.requireUser();
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      String roomId = s.roomIdByAlias.get(alias);
+      if (roomId == null) {
+        throw ApiError.notFound("Room");
+      }
+      Room room = s.rooms.get(roomId);
+      return s.admittedRoom(userId, room.spaceId(), roomId);
+    }
+  }
+
+  /** updateRoom: fields left out keep their value [assumed]. Changing type is deprecated but allowed. */
+  public Room update(Caller caller, String spaceId, String roomId, RoomSettings settings) {
+    String userId = caller.requireUser();
+    if (settings.name() != null) {
+      Validate.notBlank("name", settings.name());
+    }
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      Room room = s.managedRoom(userId, spaceId, roomId);
+      Room updated = room.withSettings(
+          settings.name() != null ? settings.name() : room.name(),
+          settings.type() != null ? settings.type() : room.type(),
+          settings.isPublic() != null ? settings.isPublic() : room.isPublic(),
+          settings.flags());
+      s.rooms.put(roomId, updated);
+      return updated;
+    }
+  }
+
+  public void delete(Caller caller, String spaceId, String roomId) {
+    String userId = caller.requireUser();
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      Room room = s.managedRoom(userId, spaceId, roomId);
+      s.rooms.remove(roomId);
+      s.roomIdByAlias.remove(room.alias());
+      s.links.values().removeIf(l -> {
+        boolean ofRoom = l.roomId().equals(roomId);
+        if (ofRoom) {
+          s.linkIdByTokenId.remove(l.tokenId());
+        }
+        return ofRoom;
+      });
+    }
+  }
+
+  /** grantRole: the target must be a user of this tenant [guide]. */
+  public Room grantRole(Caller caller, String spaceId, String roomId, String targetUserId, RoomRole role) {
+    String userId = caller.requireUser();
+    Validate.notBlank("targetUserId", targetUserId);
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      Room room = s.managedRoom(userId, spaceId, roomId);
+      s.user(targetUserId);
+      if (room.creatorId().equals(targetUserId)) {
+        return room;
+      }
+      Room updated = room.withRole(targetUserId, role);
+      s.rooms.put(roomId, updated);
+      return updated;
+    }
+  }
+
+  /** The room with this alias, for the room page (no caller: the link token speaks for itself). */
+  public Room byAlias(String alias) {
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      String roomId = s.roomIdByAlias.get(alias);
+      if (roomId == null) {
+        throw ApiError.notFound("Room");
+      }
+      return s.rooms.get(roomId);
+    }
+  }
+
+  public List<Room> all() {
+    synchronized (backend.lock()) {
+      return List.copyOf(backend.state().rooms.values());
+    }
+  }
+}

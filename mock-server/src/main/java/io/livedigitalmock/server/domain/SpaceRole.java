@@ -1,0 +1,18 @@
+package io.livedigitalmock.server.domain;
+
+/** A user's role in a space, granted by activating an invite [guide]. */
+public enum SpaceRole implements WireName {
+  MODERATOR("role_space_moderator"),
+  USER("role_space_user");
+
+  private final String wire;
+
+  SpaceRole(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+}

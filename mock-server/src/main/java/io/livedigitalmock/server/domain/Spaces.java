@@ -1,0 +1,103 @@
+package io.livedigitalmock.server.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/** createSpaces, updateSpace, list/get/delete [guide; list/get/delete assumed]. */
+public final class Spaces {
+
+  private final TenantBackend backend;
+
+  Spaces(TenantBackend backend) {
+    this.backend = backend;
+  }
+
+  public Space create(Caller caller, String name, String description, String logo, Boolean isPublic) {
+    String userId = caller.requireUser();
+    Validate.notBlank("name", name);
+    Validate.optional("description", description);
+    Validate.optional("logo", logo);
+    synchronized (backend.lock()) {
+      Space space = new Space(backend.ids().objectId(), name, description, logo,
+          isPublic == null || isPublic, userId, backend.defaultPlan(), backend.clock().now(), Map.of());
+      backend.state().spaces.put(space.id(), space);
+      return space;
+    }
+  }
+
+  /** The spaces the caller sees: public ones and the private ones it owns or moderates. */
+  public List<Space> list(Caller caller) {
+    String userId = caller.requireUser();
+    synchronized (backend.lock()) {
+      return backend.state().spaces.values().stream().filter(s -> s.isVisibleTo(userId)).toList();
+    }
+  }
+
+  public Space get(Caller caller, String spaceId) {
+    String userId = caller.requireUser();
+    synchronized (backend.lock()) {
+      return backend.state().visibleSpace(userId, spaceId);
+    }
+  }
+
+  /** updateSpace: name and isPublic are required [guide]; absent description/logo are kept [assumed]. */
+  public Space update(Caller caller, String spaceId, String name, boolean isPublic, String description,
+                      String logo) {
+    String userId = caller.requireUser();
+    Validate.notBlank("name", name);
+    Validate.optional("description", description);
+    Validate.optional("logo", logo);
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      Space space = s.managedSpace(userId, spaceId);
+      Space updated = space.withDetails(name, description != null ? description : space.description(),
+          logo != null ? logo : space.logo(), isPublic);
+      s.spaces.put(spaceId, updated);
+      return updated;
+    }
+  }
+
+  /** Only the owner deletes a space; its rooms, invites and links go with it [assumed]. */
+  public void delete(Caller caller, String spaceId) {
+    String userId = caller.requireUser();
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      Space space = s.visibleSpace(userId, spaceId);
+      if (!space.isOwner(userId)) {
+        throw ApiError.forbidden("Only the space owner may delete it");
+      }
+      s.rooms.values().removeIf(r -> {
+        boolean inSpace = r.spaceId().equals(spaceId);
+        if (inSpace) {
+          s.roomIdByAlias.remove(r.alias());
+        }
+        return inSpace;
+      });
+      s.invites.values().removeIf(i -> i.spaceId().equals(spaceId));
+      s.links.values().removeIf(l -> {
+        boolean inSpace = l.spaceId().equals(spaceId);
+        if (inSpace) {
+          s.linkIdByTokenId.remove(l.tokenId());
+        }
+        return inSpace;
+      });
+      s.spaces.remove(spaceId);
+    }
+  }
+
+  /** Control plane: a space's tariff decides webhooks and statistics. */
+  public Space setPlan(String spaceId, Plan plan) {
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      Space updated = s.space(spaceId).withPlan(plan);
+      s.spaces.put(spaceId, updated);
+      return updated;
+    }
+  }
+
+  public List<Space> all() {
+    synchronized (backend.lock()) {
+      return List.copyOf(backend.state().spaces.values());
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.livedigitalmock.server.domain;
+
+import java.util.function.Function;
+
+/**
+ * One OAuth client of the mock and all it stores: the unit of isolation. Tokens of one tenant never
+ * reach another's data, so parallel tests each take a tenant of their own.
+ */
+public final class Tenant {
+
+  private final TenantSpec spec;
+  private final String clientObjectId;
+  private final Function<Tenant, TenantBackend> freshBackend;
+  private volatile TenantBackend backend;
+  private volatile User user;
+
+  Tenant(TenantSpec spec, String clientObjectId, Function<Tenant, TenantBackend> freshBackend) {
+    this.spec = spec;
+    this.clientObjectId = clientObjectId;
+    this.freshBackend = freshBackend;
+    reset();
+  }
+
+  public TenantSpec spec() {
+    return spec;
+  }
+
+  public String clientId() {
+    return spec.clientId();
+  }
+
+  /** The id the client's tokens carry as {@code cId}. */
+  public String clientObjectId() {
+    return clientObjectId;
+  }
+
+  public TenantBackend backend() {
+    return backend;
+  }
+
+  /** The user the tenant was created with. */
+  public User user() {
+    return user;
+  }
+
+  /**
+   * Back to the state the tenant was born with: a new backend with the same seed, so the first user
+   * gets the same id again and tokens minted for it keep working.
+   */
+  public synchronized void reset() {
+    TenantBackend fresh = freshBackend.apply(this);
+    user = fresh.users().register(spec.userEmail(), spec.userPassword(), spec.userName(), null);
+    backend = fresh;
+  }
+}

@@ -1,0 +1,96 @@
+package io.livedigitalmock.server.domain;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * All that one tenant has stored, and the look-ups every area shares. Guarded by the tenant's lock:
+ * each area method validates everything first and writes last, inside one critical section, so a
+ * failed request leaves nothing half-changed and one-time things are used once under concurrency.
+ * Maps keep insertion order so lists come out oldest first.
+ */
+final class TenantState {
+
+  final Map<String, User> users = new LinkedHashMap<>();
+  final Map<String, String> userIdByEmail = new HashMap<>();
+  final Map<String, Space> spaces = new LinkedHashMap<>();
+  final Map<String, Room> rooms = new LinkedHashMap<>();
+  final Map<String, String> roomIdByAlias = new HashMap<>();
+  final Map<String, Invite> invites = new LinkedHashMap<>();
+  final Map<String, AccessLink> links = new LinkedHashMap<>();
+  final Map<String, String> linkIdByTokenId = new HashMap<>();
+  final Map<String, PersonalToken> personalTokens = new LinkedHashMap<>();
+  final Map<String, String> personalTokenIdByTokenId = new HashMap<>();
+
+  static String emailKey(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  User user(String userId) {
+    User user = users.get(userId);
+    if (user == null) {
+      throw ApiError.notFound("User");
+    }
+    return user;
+  }
+
+  Space space(String spaceId) {
+    Space space = spaces.get(spaceId);
+    if (space == null) {
+      throw ApiError.notFound("Space");
+    }
+    return space;
+  }
+
+  /** A space the user may see: 404 when there is none, 403 when it is private to others. */
+  Space visibleSpace(String userId, String spaceId) {
+    Space space = space(spaceId);
+    if (!space.isVisibleTo(userId)) {
+      throw ApiError.forbidden("No access to this space");
+    }
+    return space;
+  }
+
+  /** A space the user administers (owner or moderator). */
+  Space managedSpace(String userId, String spaceId) {
+    Space space = visibleSpace(userId, spaceId);
+    if (!space.isManagedBy(userId)) {
+      throw ApiError.forbidden("Only the space owner or a space moderator may do this");
+    }
+    return space;
+  }
+
+  Room room(String spaceId, String roomId) {
+    Room room = rooms.get(roomId);
+    if (room == null || !room.spaceId().equals(spaceId)) {
+      throw ApiError.notFound("Room");
+    }
+    return room;
+  }
+
+  /** A room the user may enter: private rooms only with a role in them [guide FAQ]. */
+  Room admittedRoom(String userId, String spaceId, String roomId) {
+    Space space = space(spaceId);
+    Room room = room(spaceId, roomId);
+    if (!room.admits(userId, space)) {
+      throw ApiError.forbidden("No access to this room");
+    }
+    return room;
+  }
+
+  /**
+   * A room the user may change: its creator or a room moderator; for a public room also the space's
+   * owner and moderators [assumed].
+   */
+  Room managedRoom(String userId, String spaceId, String roomId) {
+    Space space = space(spaceId);
+    Room room = admittedRoom(userId, spaceId, roomId);
+    boolean spaceAdmin = room.isPublic() && space.isManagedBy(userId);
+    if (!room.isModeratedBy(userId) && !spaceAdmin) {
+      throw ApiError.forbidden("Only the room creator or a room moderator may do this");
+    }
+    return room;
+  }
+}

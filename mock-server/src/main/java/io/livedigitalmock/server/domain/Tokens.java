@@ -1,0 +1,138 @@
+package io.livedigitalmock.server.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Issues a tenant's tokens and says who a presented token belongs to. Lifetimes are those decoded
+ * from the guide's samples: access 7 days, refresh 30 days.
+ */
+public final class Tokens {
+
+  public static final Duration ACCESS_TTL = Duration.ofSeconds(604_800);
+  public static final Duration REFRESH_TTL = Duration.ofSeconds(2_592_000);
+
+  private final TenantBackend backend;
+
+  Tokens(TenantBackend backend) {
+    this.backend = backend;
+  }
+
+  /** client_credentials: the client acting for itself; {@code sub} is the client's id [guide samples]. */
+  public TokenPair forClient() {
+    String sub = backend.clientObjectId();
+    return pair(sub, TokenClaims.AUDIENCE_CLIENT, null);
+  }
+
+  /** password grant: {@code username} is the user's email [guide FAQ]. */
+  public TokenPair forUser(String email, String password) {
+    User user;
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      String id = s.userIdByEmail.get(TenantState.emailKey(email));
+      user = id == null ? null : s.users.get(id);
+    }
+    if (user == null || !user.password().equals(password)) {
+      throw OAuthError.invalidGrant("Invalid credentials");
+    }
+    return pair(user.id(), TokenClaims.AUDIENCE_USER, user.signature());
+  }
+
+  /** refresh_token grant: a new pair for whoever the refresh token was issued to [assumed]. */
+  public TokenPair refresh(TokenClaims claims) {
+    if (!TokenClaims.TYPE_REFRESH.equals(claims.type())) {
+      throw OAuthError.invalidGrant("Not a refresh token");
+    }
+    if (isExpired(claims)) {
+      throw OAuthError.invalidGrant("Refresh token expired");
+    }
+    if (TokenClaims.AUDIENCE_CLIENT.equals(claims.audience())) {
+      return forClient();
+    }
+    User user;
+    synchronized (backend.lock()) {
+      user = backend.state().users.get(claims.subject());
+    }
+    if (user == null) {
+      throw OAuthError.invalidGrant("The user of this refresh token no longer exists");
+    }
+    return pair(user.id(), TokenClaims.AUDIENCE_USER, user.signature());
+  }
+
+  /** A personal token: acts as its user and never expires (no {@code exp}). */
+  String mintPersonal(String userId, String signature, String tokenId) {
+    Instant now = backend.clock().now();
+    return backend.codec().encode(new TokenClaims(userId, TokenClaims.AUDIENCE_USER,
+        TokenClaims.TYPE_ACCESS, backend.clientObjectId(), tokenId, now, null, signature));
+  }
+
+  /** The token an access link carries: a user token of the link's guest, living {@code ttl}. */
+  String mintForLink(String guestId, String tokenId, Instant expiresAt) {
+    Instant now = backend.clock().now();
+    return backend.codec().encode(new TokenClaims(guestId, TokenClaims.AUDIENCE_USER,
+        TokenClaims.TYPE_ACCESS, backend.clientObjectId(), tokenId, now, expiresAt, null));
+  }
+
+  /**
+   * Who presents this (already signature-checked) access token. A refresh token, an expired or
+   * revoked one, or one whose user is gone, is refused with 401.
+   */
+  public Caller authenticate(TokenClaims claims) {
+    if (!TokenClaims.TYPE_ACCESS.equals(claims.type())) {
+      throw ApiError.unauthorized("A refresh token cannot authorize requests");
+    }
+    if (isExpired(claims)) {
+      throw ApiError.unauthorized("Token expired");
+    }
+    if (TokenClaims.AUDIENCE_CLIENT.equals(claims.audience())) {
+      if (!backend.clientObjectId().equals(claims.subject())) {
+        throw ApiError.unauthorized("Unknown client");
+      }
+      return Caller.client();
+    }
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      String personalId = s.personalTokenIdByTokenId.get(claims.tokenId());
+      if (personalId != null && s.personalTokens.get(personalId).isRevoked()) {
+        throw ApiError.unauthorized("Token revoked");
+      }
+      String linkId = s.linkIdByTokenId.get(claims.tokenId());
+      if (linkId != null) {
+        return Caller.guest(claims.subject(), linkId);
+      }
+      if (!s.users.containsKey(claims.subject())) {
+        throw ApiError.unauthorized("The user of this token no longer exists");
+      }
+    }
+    return Caller.user(claims.subject());
+  }
+
+  /**
+   * The room page takes a registered user's access token or, as the iframe embedding does
+   * [guide], their refresh token.
+   */
+  public Caller authenticateRoomPage(TokenClaims claims) {
+    TokenClaims asAccess = TokenClaims.TYPE_REFRESH.equals(claims.type())
+        ? new TokenClaims(claims.subject(), claims.audience(), TokenClaims.TYPE_ACCESS,
+            claims.clientObjectId(), claims.tokenId(), claims.issuedAt(), claims.expiresAt(),
+            claims.signature())
+        : claims;
+    Caller caller = authenticate(asAccess);
+    caller.requireUser();
+    return caller;
+  }
+
+  private boolean isExpired(TokenClaims claims) {
+    return claims.expiresAt() != null && !backend.clock().now().isBefore(claims.expiresAt());
+  }
+
+  private TokenPair pair(String subject, String audience, String signature) {
+    Instant now = backend.clock().now();
+    String clientId = backend.clientObjectId();
+    String access = backend.codec().encode(new TokenClaims(subject, audience, TokenClaims.TYPE_ACCESS,
+        clientId, backend.ids().hex(13), now, now.plus(ACCESS_TTL), signature));
+    String refresh = backend.codec().encode(new TokenClaims(subject, audience, TokenClaims.TYPE_REFRESH,
+        clientId, backend.ids().hex(13), now, now.plus(REFRESH_TTL), signature));
+    return new TokenPair(access, refresh);
+  }
+}

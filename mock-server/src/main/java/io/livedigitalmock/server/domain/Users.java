@@ -1,0 +1,57 @@
+package io.livedigitalmock.server.domain;
+
+import java.util.List;
+
+/** createUser and users/me [guide, sdk]. Emails are unique within a tenant, compared case-blind. */
+public final class Users {
+
+  private final TenantBackend backend;
+
+  Users(TenantBackend backend) {
+    this.backend = backend;
+  }
+
+  /** createUser: needs the client token [guide]. */
+  public User create(Caller caller, String email, String password, String username, String phone) {
+    caller.requireClient();
+    return register(email, password, username, phone);
+  }
+
+  /** Registers a user without a caller: the tenant's own first user, or control-plane seeding. */
+  public User register(String email, String password, String username, String phone) {
+    Validate.email(email);
+    Validate.notBlank("password", password);
+    Validate.notBlank("username", username);
+    synchronized (backend.lock()) {
+      TenantState s = backend.state();
+      String key = TenantState.emailKey(email);
+      if (s.userIdByEmail.containsKey(key)) {
+        throw ApiError.conflict("A user with this email already exists");
+      }
+      User user = new User(backend.ids().objectId(), email.trim(), username, password, phone,
+          backend.ids().hex(10), backend.clock().now());
+      s.users.put(user.id(), user);
+      s.userIdByEmail.put(key, user.id());
+      return user;
+    }
+  }
+
+  public User me(Caller caller) {
+    String userId = caller.requireUser();
+    synchronized (backend.lock()) {
+      return backend.state().user(userId);
+    }
+  }
+
+  public User get(String userId) {
+    synchronized (backend.lock()) {
+      return backend.state().user(userId);
+    }
+  }
+
+  public List<User> all() {
+    synchronized (backend.lock()) {
+      return List.copyOf(backend.state().users.values());
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.livedigitalmock.server.domain;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** An enum whose constants travel over the API under a fixed name ({@code role_space_user}, {@code lesson}). */
+public interface WireName {
+
+  String wire();
+
+  /** The constant named {@code value}, or a 400 naming the field and the allowed values. */
+  static <E extends Enum<E> & WireName> E parse(Class<E> type, String field, String value) {
+    for (E e : type.getEnumConstants()) {
+      if (e.wire().equals(value)) {
+        return e;
+      }
+    }
+    String allowed = Arrays.stream(type.getEnumConstants()).map(WireName::wire)
+        .collect(Collectors.joining(", "));
+    throw ApiError.badRequest(field + " must be one of: " + allowed);
+  }
+}

@@ -1,0 +1,111 @@
+package io.livedigitalmock.server.http;
+
+import io.livedigitalmock.server.domain.AccessLink;
+import io.livedigitalmock.server.domain.AccessRequest;
+import io.livedigitalmock.server.domain.ApiError;
+import io.livedigitalmock.server.domain.Authenticated;
+import io.livedigitalmock.server.domain.LinkRole;
+import io.livedigitalmock.server.domain.Room;
+import io.livedigitalmock.server.domain.RoomFlag;
+import io.livedigitalmock.server.domain.RoomRole;
+import io.livedigitalmock.server.domain.RoomSettings;
+import io.livedigitalmock.server.domain.RoomType;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Rooms (createRooms, updateRoom, list/get/delete, room-by-alias), grantRole and generateAccess. */
+final class RoomsApi {
+
+  void mount(Router router, Authentication auth) {
+    router.get("/v1/spaces/room-by-alias/:alias").handler(auth::require).handler(this::getRoomByAlias);
+    router.post("/v1/spaces/:spaceId/rooms").handler(auth::require).handler(this::createRoom);
+    router.get("/v1/spaces/:spaceId/rooms").handler(auth::require).handler(this::listRooms);
+    router.get("/v1/spaces/:spaceId/rooms/:roomId").handler(auth::require).handler(this::getRoom);
+    router.put("/v1/spaces/:spaceId/rooms/:roomId").handler(auth::require).handler(this::updateRoom);
+    router.delete("/v1/spaces/:spaceId/rooms/:roomId").handler(auth::require).handler(this::deleteRoom);
+    router.post("/v1/spaces/:spaceId/rooms/:roomId/roles").handler(auth::require).handler(this::grantRole);
+    router.post("/v1/spaces/:spaceId/rooms/:roomId/generate-access").handler(auth::require)
+        .handler(this::generateAccess);
+  }
+
+  /** Answers the whole room: the guide shows id/alias/channelId, the add-in also reads spaceId/name. */
+  private void createRoom(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    RoomSettings settings = settings(RequestBody.of(ctx));
+    if (settings.name() == null) {
+      throw ApiError.badRequest("name must not be empty");
+    }
+    Room room = a.tenant().backend().rooms().create(a.caller(), ctx.pathParam("spaceId"), settings);
+    Responses.created(ctx, Views.room(room, a.caller().userId()));
+  }
+
+  private void listRooms(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    String viewer = a.caller().userId();
+    Responses.ok(ctx, Responses.page(a.tenant().backend().rooms().list(a.caller(), ctx.pathParam("spaceId")),
+        r -> Views.room(r, viewer)));
+  }
+
+  private void getRoom(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    Room room = a.tenant().backend().rooms().get(a.caller(), ctx.pathParam("spaceId"), ctx.pathParam("roomId"));
+    Responses.ok(ctx, Views.room(room, a.caller().userId()));
+  }
+
+  private void getRoomByAlias(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    Room room = a.tenant().backend().rooms().byAlias(a.caller(), ctx.pathParam("alias"));
+    Responses.ok(ctx, Views.room(room, a.caller().userId()));
+  }
+
+  private void updateRoom(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    Room room = a.tenant().backend().rooms().update(a.caller(), ctx.pathParam("spaceId"),
+        ctx.pathParam("roomId"), settings(RequestBody.of(ctx)));
+    Responses.ok(ctx, Views.room(room, a.caller().userId()));
+  }
+
+  private void deleteRoom(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    a.tenant().backend().rooms().delete(a.caller(), ctx.pathParam("spaceId"), ctx.pathParam("roomId"));
+    Responses.okEmpty(ctx);
+  }
+
+  /** Answers 200 with no body, as the guide says. */
+  private void grantRole(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    RequestBody body = RequestBody.of(ctx);
+    String target = body.requiredString("targetUserId");
+    String roleName = body.requiredString("role");
+    a.tenant().backend().rooms().grantRole(a.caller(), ctx.pathParam("spaceId"), ctx.pathParam("roomId"),
+        target, RoomRole.grantable(roleName));
+    Responses.okEmpty(ctx);
+  }
+
+  private void generateAccess(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    RequestBody body = RequestBody.of(ctx);
+    AccessRequest request = new AccessRequest(body.requiredString("username"),
+        body.enumValue(LinkRole.class, "role"), body.string("externalUserId"),
+        body.string("externalMeetingId"), body.integer("ttl"), body.bool("isPermanent"),
+        body.string("email"), body.string("phone"));
+    AccessLink link = a.tenant().backend().links().generate(a.caller(), ctx.pathParam("spaceId"),
+        ctx.pathParam("roomId"), request);
+    Responses.ok(ctx, new JsonObject().put("url", link.url()));
+  }
+
+  private static RoomSettings settings(RequestBody body) {
+    Map<RoomFlag, Boolean> flags = new EnumMap<>(RoomFlag.class);
+    for (RoomFlag flag : RoomFlag.values()) {
+      Boolean value = body.bool(flag.field());
+      if (value != null) {
+        flags.put(flag, value);
+      }
+    }
+    return new RoomSettings(body.string("name"), body.enumValue(RoomType.class, "type"),
+        body.bool("isPublic"), flags);
+  }
+}

@@ -1,0 +1,75 @@
+package io.livedigitalmock.server.http;
+
+import io.livedigitalmock.server.domain.Authenticated;
+import io.livedigitalmock.server.domain.Invite;
+import io.livedigitalmock.server.domain.Space;
+import io.livedigitalmock.server.domain.SpaceRole;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Spaces (createSpaces, updateSpace, list/get/delete) and their invites [guide]. */
+final class SpacesApi {
+
+  void mount(Router router, Authentication auth) {
+    router.post("/v1/spaces").handler(auth::require).handler(this::createSpace);
+    router.get("/v1/spaces").handler(auth::require).handler(this::listSpaces);
+    router.get("/v1/spaces/:spaceId").handler(auth::require).handler(this::getSpace);
+    router.put("/v1/spaces/:spaceId").handler(auth::require).handler(this::updateSpace);
+    router.delete("/v1/spaces/:spaceId").handler(auth::require).handler(this::deleteSpace);
+    router.post("/v1/spaces/:spaceId/invites").handler(auth::require).handler(this::createInvite);
+    router.post("/v1/spaces/:spaceId/invites/:inviteId/activate").handler(auth::require)
+        .handler(this::activateInvite);
+  }
+
+  private void createSpace(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    RequestBody body = RequestBody.of(ctx);
+    Space space = a.tenant().backend().spaces().create(a.caller(), body.requiredString("name"),
+        body.string("description"), body.string("logo"), body.bool("isPublic"));
+    Responses.created(ctx, new JsonObject().put("id", space.id()));
+  }
+
+  private void listSpaces(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    Responses.ok(ctx, Responses.page(a.tenant().backend().spaces().list(a.caller()), Views::space));
+  }
+
+  private void getSpace(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    Responses.ok(ctx, Views.space(a.tenant().backend().spaces().get(a.caller(), ctx.pathParam("spaceId"))));
+  }
+
+  private void updateSpace(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    RequestBody body = RequestBody.of(ctx);
+    Space space = a.tenant().backend().spaces().update(a.caller(), ctx.pathParam("spaceId"),
+        body.requiredString("name"), body.requiredBool("isPublic"), body.string("description"),
+        body.string("logo"));
+    Responses.ok(ctx, Views.space(space));
+  }
+
+  private void deleteSpace(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    a.tenant().backend().spaces().delete(a.caller(), ctx.pathParam("spaceId"));
+    Responses.okEmpty(ctx);
+  }
+
+  private void createInvite(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    RequestBody body = RequestBody.of(ctx);
+    SpaceRole role = body.enumValue(SpaceRole.class, "role");
+    if (role == null) {
+      throw io.livedigitalmock.server.domain.ApiError.badRequest("role must not be empty");
+    }
+    Invite invite = a.tenant().backend().invites().create(a.caller(), ctx.pathParam("spaceId"), role);
+    Responses.created(ctx, new JsonObject().put("id", invite.id()));
+  }
+
+  /** Empty body, the invitee's own token [guide]. */
+  private void activateInvite(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    a.tenant().backend().invites().activate(a.caller(), ctx.pathParam("spaceId"), ctx.pathParam("inviteId"));
+    Responses.okEmpty(ctx);
+  }
+}

@@ -1,0 +1,127 @@
+package io.livedigitalmock.server.http;
+
+import io.livedigitalmock.server.domain.AccessLink;
+import io.livedigitalmock.server.domain.Invite;
+import io.livedigitalmock.server.domain.PersonalToken;
+import io.livedigitalmock.server.domain.Room;
+import io.livedigitalmock.server.domain.RoomFlag;
+import io.livedigitalmock.server.domain.RoomRole;
+import io.livedigitalmock.server.domain.Space;
+import io.livedigitalmock.server.domain.User;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How domain objects look on the wire. Field names follow the guide, the docs and the SDKs. */
+public final class Views {
+
+  /** ISO-8601 UTC with exactly three fraction digits, as in every sample ({@code 2023-08-08T07:05:59.369Z}). */
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private Views() {
+  }
+
+  public static String time(Instant instant) {
+    return instant == null ? null : TIME.format(instant);
+  }
+
+  public static JsonObject user(User u) {
+    return new JsonObject()
+        .put("id", u.id())
+        .put("email", u.email())
+        .put("username", u.username())
+        .put("phone", u.phone())
+        .put("createdAt", time(u.createdAt()));
+  }
+
+  public static JsonObject space(Space s) {
+    return new JsonObject()
+        .put("id", s.id())
+        .put("name", s.name())
+        .put("description", s.description())
+        .put("logo", s.logo())
+        .put("isPublic", s.isPublic())
+        .put("ownerId", s.ownerId())
+        .put("planAlias", s.plan().wire())
+        .put("createdAt", time(s.createdAt()));
+  }
+
+  /** The full Room object of the newer docs, with {@code roleInRoom} as seen by {@code viewerId}. */
+  public static JsonObject room(Room r, String viewerId) {
+    RoomRole role = viewerId == null ? null : r.roleOf(viewerId);
+    JsonObject json = new JsonObject()
+        .put("id", r.id())
+        .put("appId", null)
+        .put("channelId", r.channelId())
+        .put("alias", r.alias())
+        .put("name", r.name())
+        .put("isPublic", r.isPublic())
+        .put("spaceId", r.spaceId())
+        .put("templateId", null)
+        .put("parentRoomId", null);
+    for (RoomFlag flag : RoomFlag.values()) {
+      json.put(flag.field(), r.flag(flag));
+    }
+    return json
+        .put("type", r.type().wire())
+        .put("waitingRoomAudience", r.waitingRoomAudience())
+        .put("breakoutRooms", new JsonObject().put("status", "inactive")
+            .put("session", new JsonObject().put("status", "inactive").put("startedAt", null)))
+        .put("joinSettings", new JsonObject().put("fields", new JsonArray()).put("customFields", new JsonArray()))
+        .put("lastCallAt", time(r.lastCallAt()))
+        .put("createdAt", time(r.createdAt()))
+        .put("roleInRoom", role == null ? null : role.wire())
+        .put("redirectUrl", null);
+  }
+
+  public static JsonObject invite(Invite i) {
+    return new JsonObject()
+        .put("id", i.id())
+        .put("spaceId", i.spaceId())
+        .put("role", i.role().wire())
+        .put("createdAt", time(i.createdAt()))
+        .put("activatedBy", i.activatedBy())
+        .put("activatedAt", time(i.activatedAt()));
+  }
+
+  /** An access link as the control plane shows it: everything the mock "would have e-mailed". */
+  public static JsonObject link(AccessLink l, Instant now) {
+    return new JsonObject()
+        .put("id", l.id())
+        .put("url", l.url())
+        .put("accessToken", l.accessToken())
+        .put("spaceId", l.spaceId())
+        .put("roomId", l.roomId())
+        .put("alias", l.alias())
+        .put("username", l.username())
+        .put("role", l.role().wire())
+        .put("externalUserId", l.externalUserId())
+        .put("externalMeetingId", l.externalMeetingId())
+        .put("email", l.email())
+        .put("phone", l.phone())
+        .put("ttl", l.ttlSeconds())
+        .put("isPermanent", l.permanent())
+        .put("guestId", l.guestId())
+        .put("createdBy", l.createdBy())
+        .put("createdAt", time(l.createdAt()))
+        .put("expiresAt", time(l.expiresAt()))
+        .put("opens", l.opens())
+        .put("firstOpenedAt", time(l.firstOpenedAt()))
+        .put("usable", l.isUsableAt(now));
+  }
+
+  public static JsonObject personalToken(PersonalToken t, boolean withToken) {
+    JsonObject json = new JsonObject()
+        .put("id", t.id())
+        .put("userId", t.userId())
+        .put("createdAt", time(t.createdAt()))
+        .put("revokedAt", time(t.revokedAt()));
+    if (withToken) {
+      json.put("token", t.token());
+    }
+    return json;
+  }
+}
