@@ -16,7 +16,8 @@ import java.util.Map;
  * {@link #parse}.
  */
 public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
-                         String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval) {
+                         String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
+                         Duration webhookTimeout) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -35,6 +36,7 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("jwt-secret", "", "HS256 key for tokens (default: random per start)");
     option("body-limit", "262144", "largest accepted request body in bytes");
     option("webhook-retry-interval", "1", "seconds between webhook delivery attempts (fractions allowed)");
+    option("webhook-timeout", "5", "seconds a webhook receiver has to answer one attempt (fractions allowed)");
   }
 
   private static void option(String name, String defaultValue, String help) {
@@ -93,15 +95,8 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("--plan: " + e.getMessage());
     }
-    double retry;
-    try {
-      retry = Double.parseDouble(v.get("webhook-retry-interval"));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--webhook-retry-interval must be a number of seconds");
-    }
-    if (retry < 0 || retry > 3600) {
-      throw new IllegalArgumentException("--webhook-retry-interval must be between 0 and 3600 seconds");
-    }
+    Duration retry = seconds(v, "webhook-retry-interval", 0, 3600);
+    Duration timeout = seconds(v, "webhook-timeout", 0.01, 600);
     Long seedValue;
     try {
       seedValue = seed.isBlank() ? null : Long.parseLong(seed.trim());
@@ -113,8 +108,20 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
         new TenantSpec(v.get("client-id"), v.get("client-secret"), v.get("user-email"),
             v.get("user-password"), v.get("user-name"), plan),
         v.get("room-base-url").isBlank() ? null : stripSlash(v.get("room-base-url")),
-        integer(v, "body-limit", 1024, 64 * 1024 * 1024),
-        Duration.ofMillis(Math.round(retry * 1000)));
+        integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout);
+  }
+
+  private static Duration seconds(Map<String, String> v, String name, double min, double max) {
+    double value;
+    try {
+      value = Double.parseDouble(v.get(name).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a number of seconds");
+    }
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max + " seconds");
+    }
+    return Duration.ofMillis(Math.round(value * 1000));
   }
 
   private static int integer(Map<String, String> v, String name, int min, int max) {
@@ -146,22 +153,27 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval);
+        webhookRetryInterval, webhookTimeout);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval);
+        webhookRetryInterval, webhookTimeout);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout);
+  }
+
+  public MockConfig withWebhookTimeout(Duration timeout) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
+        timeout);
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval);
+        webhookRetryInterval, webhookTimeout);
   }
 
   static String usage() {

@@ -1,11 +1,15 @@
 package io.livedigitalmock.server;
 
 import io.livedigitalmock.server.control.ControlApi;
+import io.livedigitalmock.server.domain.DeliveryJournal;
 import io.livedigitalmock.server.domain.MockClock;
+import io.livedigitalmock.server.domain.ServerContext;
+import io.livedigitalmock.server.domain.UrlSigner;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.http.ApiRoutes;
 import io.livedigitalmock.server.http.JwtTokenCodec;
 import io.livedigitalmock.server.http.Responses;
+import io.livedigitalmock.server.webhooks.WebhookDispatcher;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -39,18 +43,23 @@ public final class MockServer implements AutoCloseable {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
     int[] boundPort = new int[1];
     try {
-      TenantRegistry tenants = new TenantRegistry(config.effectiveSeed(), MockClock.system(),
+      byte[] recordingFile = sampleRecording();
+      MockClock clock = MockClock.system();
+      DeliveryJournal journal = new DeliveryJournal();
+      WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, journal, clock,
+          config.webhookRetryInterval(), config.webhookTimeout());
+      TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
           new JwtTokenCodec(vertx, config.jwtSecret()),
           () -> config.roomBaseUrl() != null ? config.roomBaseUrl() : "http://127.0.0.1:" + boundPort[0],
-          config.demo());
+          dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo());
       Router router = Router.router(vertx);
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
       router.route().failureHandler(Responses::failure);
       for (int status : new int[] {400, 404, 405, 413, 500}) {
         router.errorHandler(status, Responses::failure);
       }
-      router.route("/_mock/*").subRouter(new ControlApi(tenants).router(vertx));
-      new ApiRoutes(tenants).mount(router);
+      router.route("/_mock/*").subRouter(new ControlApi(tenants, dispatcher).router(vertx));
+      new ApiRoutes(tenants, recordingFile).mount(router);
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.host()).setPort(config.port()))
           .requestHandler(router)
@@ -64,6 +73,17 @@ public final class MockServer implements AutoCloseable {
       }
       throw new IllegalStateException("could not listen on " + config.host() + ":" + config.port()
           + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+    }
+  }
+
+  private static byte[] sampleRecording() {
+    try (var in = MockServer.class.getResourceAsStream("sample-recording.mp4")) {
+      if (in == null) {
+        throw new IllegalStateException("sample-recording.mp4 missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

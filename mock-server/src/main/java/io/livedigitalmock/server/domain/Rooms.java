@@ -135,6 +135,12 @@ public final class Rooms {
     }
   }
 
+  public boolean exists(String id) {
+    synchronized (backend.lock()) {
+      return backend.state().rooms.containsKey(id);
+    }
+  }
+
   public List<Room> all() {
     synchronized (backend.lock()) {
       return List.copyOf(backend.state().rooms.values());

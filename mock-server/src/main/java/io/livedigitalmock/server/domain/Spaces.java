@@ -81,6 +81,7 @@ public final class Spaces {
         }
         return inSpace;
       });
+      s.webhookBySpace.remove(spaceId);
       s.spaces.remove(spaceId);
     }
   }
@@ -92,6 +93,12 @@ public final class Spaces {
       Space updated = s.space(spaceId).withPlan(plan);
       s.spaces.put(spaceId, updated);
       return updated;
+    }
+  }
+
+  public boolean exists(String id) {
+    synchronized (backend.lock()) {
+      return backend.state().spaces.containsKey(id);
     }
   }
 

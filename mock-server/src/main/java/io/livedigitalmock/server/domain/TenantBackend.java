@@ -1,7 +1,5 @@
 package io.livedigitalmock.server.domain;
 
-import java.util.function.Supplier;
-
 /**
  * Everything one tenant has: its data, its id source, its clock, and the API areas that work on
  * them. A reset throws the whole backend away and builds a new one (moto's way), so no field can be
@@ -14,8 +12,8 @@ public final class TenantBackend {
   private final String clientObjectId;
   private final IdSource ids;
   private final MockClock clock;
-  private final TokenCodec codec;
-  private final Supplier<String> roomPageBase;
+  private final ServerContext server;
+  private final String clientId;
   private final Plan defaultPlan;
 
   private final Tokens tokens = new Tokens(this);
@@ -25,14 +23,18 @@ public final class TenantBackend {
   private final Invites invites = new Invites(this);
   private final AccessLinks links = new AccessLinks(this);
   private final PersonalTokens personalTokens = new PersonalTokens(this);
+  private final Participants participants = new Participants(this);
+  private final Recordings recordings = new Recordings(this);
+  private final Webhooks webhooks = new Webhooks(this);
+  private final Analytics analytics = new Analytics(this);
 
-  TenantBackend(String clientObjectId, IdSource ids, MockClock clock, TokenCodec codec,
-                Supplier<String> roomPageBase, Plan defaultPlan) {
+  TenantBackend(String clientId, String clientObjectId, IdSource ids, MockClock clock, ServerContext server,
+                Plan defaultPlan) {
+    this.clientId = clientId;
     this.clientObjectId = clientObjectId;
     this.ids = ids;
     this.clock = clock;
-    this.codec = codec;
-    this.roomPageBase = roomPageBase;
+    this.server = server;
     this.defaultPlan = defaultPlan;
   }
 
@@ -64,6 +66,22 @@ public final class TenantBackend {
     return personalTokens;
   }
 
+  public Participants participants() {
+    return participants;
+  }
+
+  public Recordings recordings() {
+    return recordings;
+  }
+
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  public Analytics analytics() {
+    return analytics;
+  }
+
   /** This tenant's clock: the server clock plus whatever this tenant advanced on its own. */
   public MockClock clock() {
     return clock;
@@ -86,11 +104,29 @@ public final class TenantBackend {
   }
 
   TokenCodec codec() {
-    return codec;
+    return server.codec();
+  }
+
+  ServerContext server() {
+    return server;
   }
 
   String roomPageBase() {
-    return roomPageBase.get();
+    return server.publicBaseUrl().get();
+  }
+
+  /**
+   * Hands an event to the space's webhook, if it has an active one and its plan includes webhooks.
+   * Called under the lock, in the order things happen; the sink only enqueues.
+   */
+  void emit(EventName name, String spaceId, String roomId, String recordId) {
+    Webhook hook = state.webhookBySpace.get(spaceId);
+    Space space = state.spaces.get(spaceId);
+    if (hook == null || !hook.isActive() || space == null || !space.plan().allowsWebhooks()) {
+      return;
+    }
+    server.events().publish(new WebhookEvent(clientId, ids.objectId(), name, spaceId, roomId,
+        name.isRecordEvent() ? recordId : null, hook.url(), hook.secret(), clock.now()));
   }
 
   Plan defaultPlan() {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * All tenants, keyed by client id (for the token endpoint) and by client object id (the {@code cId}
@@ -12,27 +11,28 @@ import java.util.function.Supplier;
  */
 public final class TenantRegistry {
 
-  private final long seed;
-  private final MockClock serverClock;
-  private final TokenCodec codec;
-  private final Supplier<String> roomPageBase;
+  private final ServerContext server;
   private final TenantSpec demoSpec;
   private final Map<String, Tenant> byClientId = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byClientObjectId = new ConcurrentHashMap<>();
   private IdSource generated;
 
-  public TenantRegistry(long seed, MockClock serverClock, TokenCodec codec,
-                        Supplier<String> roomPageBase, TenantSpec demoSpec) {
-    this.seed = seed;
-    this.serverClock = serverClock;
-    this.codec = codec;
-    this.roomPageBase = roomPageBase;
+  public TenantRegistry(ServerContext server, TenantSpec demoSpec) {
+    this.server = server;
     this.demoSpec = demoSpec;
     resetAll();
   }
 
   public MockClock serverClock() {
-    return serverClock;
+    return server.serverClock();
+  }
+
+  public DeliveryJournal deliveries() {
+    return server.journal();
+  }
+
+  public ServerContext server() {
+    return server;
   }
 
   /** Creates a tenant; any credential left null is generated. A taken client id is a 409. */
@@ -52,10 +52,13 @@ public final class TenantRegistry {
         requested.userPassword() != null ? requested.userPassword() : generated.secret(),
         requested.userName() != null ? requested.userName() : userEmail.substring(0, userEmail.indexOf('@')),
         requested.plan() != null ? requested.plan() : Plan.PRO);
+    long seed = server.seed();
     String objectId = IdSource.forTenant(seed, clientId).objectId();
-    Tenant tenant = new Tenant(spec, objectId, t -> new TenantBackend(objectId,
-        IdSource.forTenant(seed, clientId + "/data"), serverClock.child(), codec, roomPageBase,
-        spec.plan()));
+    Tenant tenant = new Tenant(spec, objectId, t -> {
+      server.journal().forget(clientId);
+      return new TenantBackend(clientId, objectId, IdSource.forTenant(seed, clientId + "/data"),
+          server.serverClock().child(), server, spec.plan());
+    });
     byClientId.put(clientId, tenant);
     byClientObjectId.put(objectId, tenant);
     return tenant;
@@ -88,25 +91,46 @@ public final class TenantRegistry {
 
   /** The tenant a decoded token names in {@code cId}. */
   public Optional<Tenant> byToken(TokenClaims claims) {
-    return Optional.ofNullable(claims.clientObjectId()).map(byClientObjectId::get);
+    return byClientObjectId(claims.clientObjectId());
+  }
+
+  public Optional<Tenant> byClientObjectId(String clientObjectId) {
+    return Optional.ofNullable(clientObjectId).map(byClientObjectId::get);
+  }
+
+  /** The tenant that has a room with this id (control-plane paths name rooms without a tenant). */
+  public Tenant byRoomId(String roomId) {
+    return all().stream().filter(t -> t.backend().rooms().exists(roomId)).findFirst()
+        .orElseThrow(() -> ApiError.notFound("Room"));
+  }
+
+  public Tenant byParticipantId(String participantId) {
+    return all().stream().filter(t -> t.backend().participants().exists(participantId)).findFirst()
+        .orElseThrow(() -> ApiError.notFound("Participant"));
+  }
+
+  public Tenant bySpaceId(String spaceId) {
+    return all().stream().filter(t -> t.backend().spaces().exists(spaceId)).findFirst()
+        .orElseThrow(() -> ApiError.notFound("Space"));
   }
 
   /** Resolves a bearer token: signature (codec), tenant, then who it speaks for (401 on any failure). */
   public Authenticated authenticate(String bearerToken) {
-    TokenClaims claims = codec.decode(bearerToken);
+    TokenClaims claims = server.codec().decode(bearerToken);
     Tenant tenant = byToken(claims).orElseThrow(() -> ApiError.unauthorized("Unknown client"));
     return new Authenticated(tenant, tenant.backend().tokens().authenticate(claims));
   }
 
   public TokenClaims decode(String token) {
-    return codec.decode(token);
+    return server.codec().decode(token);
   }
 
   /** Drops every tenant and recreates the demo tenant as it was at start. */
   public synchronized void resetAll() {
     byClientId.clear();
     byClientObjectId.clear();
-    generated = new IdSource(seed);
+    server.journal().clear();
+    generated = new IdSource(server.seed());
     create(demoSpec);
   }
 }

@@ -23,6 +23,14 @@ final class TenantState {
   final Map<String, String> linkIdByTokenId = new HashMap<>();
   final Map<String, PersonalToken> personalTokens = new LinkedHashMap<>();
   final Map<String, String> personalTokenIdByTokenId = new HashMap<>();
+  final Map<String, Participant> participants = new LinkedHashMap<>();
+  final Map<String, Call> calls = new LinkedHashMap<>();
+  final Map<String, String> activeCallIdByRoom = new HashMap<>();
+  final Map<String, Recording> recordings = new LinkedHashMap<>();
+  final Map<String, String> activeRecordingIdByRoom = new HashMap<>();
+  final Map<String, Webhook> webhookBySpace = new HashMap<>();
+  /** storeExternalUserMeta, keyed by externalUserId + "\n" + externalMeetingId. */
+  final Map<String, Map<String, Object>> externalUserMeta = new HashMap<>();
 
   static String emailKey(String email) {
     return email.trim().toLowerCase(Locale.ROOT);
@@ -60,6 +68,38 @@ final class TenantState {
       throw ApiError.forbidden("Only the space owner or a space moderator may do this");
     }
     return space;
+  }
+
+  Participant participant(String participantId) {
+    Participant p = participants.get(participantId);
+    if (p == null) {
+      throw ApiError.notFound("Participant");
+    }
+    return p;
+  }
+
+  Call activeCall(String roomId) {
+    String callId = activeCallIdByRoom.get(roomId);
+    return callId == null ? null : calls.get(callId);
+  }
+
+  Recording activeRecording(String roomId) {
+    String id = activeRecordingIdByRoom.get(roomId);
+    return id == null ? null : recordings.get(id);
+  }
+
+  long inRoomCount(String roomId) {
+    return participants.values().stream().filter(p -> p.roomId().equals(roomId) && p.isInRoom()).count();
+  }
+
+  /** Space owner or moderator, or the room's creator or moderator: who gets records and reports [guide FAQ]. */
+  Room administeredRoom(String userId, String spaceId, String roomId) {
+    Space space = space(spaceId);
+    Room room = room(spaceId, roomId);
+    if (!space.isManagedBy(userId) && !room.isModeratedBy(userId)) {
+      throw ApiError.forbidden("Only space or room administrators may do this");
+    }
+    return room;
   }
 
   Room room(String spaceId, String roomId) {

@@ -66,6 +66,13 @@ public final class Tokens {
         TokenClaims.TYPE_ACCESS, backend.clientObjectId(), tokenId, now, null, signature));
   }
 
+  /** A participant's token for the media server [sdk]; it cannot authorize API requests. */
+  String mintSignaling(String participantId) {
+    Instant now = backend.clock().now();
+    return backend.codec().encode(new TokenClaims(participantId, "participant", "signalingToken",
+        backend.clientObjectId(), backend.ids().hex(13), now, now.plus(ACCESS_TTL), null));
+  }
+
   /** The token an access link carries: a user token of the link's guest, living {@code ttl}. */
   String mintForLink(String guestId, String tokenId, Instant expiresAt) {
     Instant now = backend.clock().now();

@@ -3,13 +3,15 @@ package io.livedigitalmock.server.http;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.vertx.ext.web.Router;
 
-/** The emulated livedigital API (every path under {@code /v1}) and the room page its links open. */
+/** The emulated livedigital API (every path under {@code /v1}), the room page and the record files its links open. */
 public final class ApiRoutes {
 
   private final TenantRegistry registry;
+  private final byte[] recordingFile;
 
-  public ApiRoutes(TenantRegistry registry) {
+  public ApiRoutes(TenantRegistry registry, byte[] recordingFile) {
     this.registry = registry;
+    this.recordingFile = recordingFile;
   }
 
   public void mount(Router router) {
@@ -18,6 +20,11 @@ public final class ApiRoutes {
     new UsersApi().mount(router, auth);
     new RoomsApi().mount(router, auth);
     new SpacesApi().mount(router, auth);
+    new ParticipantsApi().mount(router, auth);
+    new RecordsApi().mount(router, auth);
+    new WebhooksApi().mount(router, auth);
+    new AnalyticsApi().mount(router, auth);
     new RoomPage(registry).mount(router);
+    new MediaFiles(registry, recordingFile).mount(router);
   }
 }

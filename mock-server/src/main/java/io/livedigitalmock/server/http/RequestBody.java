@@ -130,4 +130,13 @@ public final class RequestBody {
     }
     return new RequestBody(o);
   }
+
+  public java.util.Set<String> fieldNames() {
+    return json.fieldNames();
+  }
+
+  /** The value as parsed, for fields whose type the caller checks itself. */
+  public Object raw(String field) {
+    return json.getValue(field);
+  }
 }

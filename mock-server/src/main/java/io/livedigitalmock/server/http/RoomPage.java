@@ -3,6 +3,7 @@ package io.livedigitalmock.server.http;
 import io.livedigitalmock.server.domain.AccessLink;
 import io.livedigitalmock.server.domain.ApiError;
 import io.livedigitalmock.server.domain.Authenticated;
+import io.livedigitalmock.server.domain.Participant;
 import io.livedigitalmock.server.domain.Room;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.domain.TokenClaims;
@@ -14,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The room page that access links point at ({@code edu.livedigital.space/room/<alias>} in reality),
  * served by the mock so that generated links work end to end. Opening it with a link's
- * {@code accessToken} uses the link (once, unless permanent); a registered user may open it with
+ * {@code accessToken} uses the link (once, unless permanent) and brings its holder into the room as a
+ * participant, as the real page would after its join form; a registered user may open it with
  * their own token as {@code accessToken} or {@code refreshToken}, as the iframe embedding does.
  * Browsers get a small HTML page, everything else JSON.
  */
@@ -44,10 +46,12 @@ final class RoomPage {
     JsonObject answer = new JsonObject();
     Room room;
     if (accessToken != null && backend.links().isLinkToken(claims.tokenId())) {
-      AccessLink link = backend.links().open(claims.tokenId(), alias);
+      Participant joined = backend.participants().joinByLink(claims.tokenId(), alias);
+      AccessLink link = backend.links().get(joined.linkId());
       room = backend.rooms().byAlias(alias);
       answer.put("linkId", link.id()).put("participantName", link.username()).put("role", link.role().wire())
-          .put("externalUserId", link.externalUserId());
+          .put("externalUserId", link.externalUserId())
+          .put("participantId", joined.id()).put("callId", joined.callId());
     } else {
       Authenticated who = new Authenticated(tenant, backend.tokens().authenticateRoomPage(claims));
       room = backend.rooms().byAlias(who.caller(), alias);

@@ -1,6 +1,14 @@
 package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.AccessLink;
+import io.livedigitalmock.server.domain.Call;
+import io.livedigitalmock.server.domain.CallReport;
+import io.livedigitalmock.server.domain.CallStats;
+import io.livedigitalmock.server.domain.DeliveryAttempt;
+import io.livedigitalmock.server.domain.Participant;
+import io.livedigitalmock.server.domain.Recording;
+import io.livedigitalmock.server.domain.ReportRow;
+import io.livedigitalmock.server.domain.Webhook;
 import io.livedigitalmock.server.domain.Invite;
 import io.livedigitalmock.server.domain.PersonalToken;
 import io.livedigitalmock.server.domain.Room;
@@ -123,5 +131,126 @@ public final class Views {
       json.put("token", t.token());
     }
     return json;
+  }
+
+  public static JsonObject participant(Participant p) {
+    return new JsonObject()
+        .put("id", p.id())
+        .put("spaceId", p.spaceId())
+        .put("roomId", p.roomId())
+        .put("name", p.name())
+        .put("role", p.role().wire())
+        .put("userId", p.userId())
+        .put("email", p.email())
+        .put("phone", p.phone())
+        .put("externalUserId", p.externalUserId())
+        .put("externalMeetingId", p.externalMeetingId())
+        .put("clientUniqueId", p.clientUniqueId())
+        .put("callId", p.callId())
+        .put("joinedAt", time(p.joinedAt()))
+        .put("leftAt", time(p.leftAt()))
+        .put("inRoom", p.isInRoom());
+  }
+
+  /** A call as the control plane shows it. */
+  public static JsonObject call(Call c) {
+    return new JsonObject()
+        .put("id", c.id())
+        .put("active", c.isActive())
+        .put("spaceId", c.spaceId())
+        .put("roomId", c.roomId())
+        .put("participantIds", new JsonArray(c.participantIds()))
+        .put("startedAt", time(c.startedAt()))
+        .put("finishedAt", time(c.finishedAt()));
+  }
+
+  /** An item of analyticsCalls, field for field as in the guide. */
+  public static JsonObject callStats(CallStats s) {
+    Call c = s.call();
+    return new JsonObject()
+        .put("id", c.id())
+        .put("active", c.isActive())
+        .put("roomId", c.roomId())
+        .put("participantsCount", c.peakParticipants())
+        .put("isBreakoutRoom", false)
+        .put("planAlias", s.plan().wire())
+        .put("roomType", s.roomType().wire())
+        .put("totalParticipantsCount", s.totalParticipants())
+        .put("uniqueParticipantsCount", s.uniqueParticipants())
+        .put("startedAt", time(c.startedAt()))
+        .put("finishedAt", time(c.finishedAt()));
+  }
+
+  /** A RoomRecord, field for field as in the guide. */
+  public static JsonObject recording(Recording r) {
+    return new JsonObject()
+        .put("id", r.id())
+        .put("name", r.name())
+        .put("fileSize", r.fileSize())
+        .put("roomId", r.roomId())
+        .put("spaceId", r.spaceId())
+        .put("callId", r.callId())
+        .put("state", r.state().wire())
+        .put("createdAt", time(r.createdAt()))
+        .put("startedAt", time(r.startedAt()))
+        .put("finishedAt", time(r.finishedAt()));
+  }
+
+  public static JsonObject webhook(Webhook w, boolean withSecret) {
+    JsonObject json = new JsonObject().put("url", w.url());
+    if (withSecret) {
+      json.put("secret", w.secret());
+    }
+    return json.put("isActive", w.isActive());
+  }
+
+  public static JsonObject delivery(DeliveryAttempt a) {
+    return new JsonObject()
+        .put("seq", a.seq())
+        .put("deliveryId", a.deliveryId())
+        .put("clientId", a.clientId())
+        .put("eventName", a.eventName())
+        .put("spaceId", a.spaceId())
+        .put("roomId", a.roomId())
+        .put("recordId", a.recordId())
+        .put("url", a.url())
+        .put("attempt", a.attempt())
+        .put("status", a.status())
+        .put("error", a.error())
+        .put("outcome", a.outcome())
+        .put("signature", a.signature())
+        .put("requestBody", a.requestBody())
+        .put("at", time(a.at()))
+        .put("durationMs", a.durationMillis());
+  }
+
+  /** getRoomAnalyticsReport as JSON [fields assumed]: the call, then one row per participant. */
+  public static JsonObject report(CallReport r) {
+    JsonArray rows = new JsonArray();
+    for (ReportRow row : r.rows()) {
+      rows.add(new JsonObject()
+          .put("participantId", row.participantId())
+          .put("name", row.name())
+          .put("email", row.email())
+          .put("phone", row.phone())
+          .put("externalUserId", row.externalUserId())
+          .put("externalMeetingId", row.externalMeetingId())
+          .put("role", row.role().wire())
+          .put("joinedAt", time(row.joinedAt()))
+          .put("leftAt", time(row.leftAt()))
+          .put("timeInCallSeconds", row.secondsInCall())
+          .put("meta", new JsonObject(new java.util.LinkedHashMap<>(row.meta()))));
+    }
+    Call c = r.call();
+    return new JsonObject()
+        .put("callId", c.id())
+        .put("roomId", c.roomId())
+        .put("spaceId", c.spaceId())
+        .put("roomName", r.room().name())
+        .put("roomType", r.room().type().wire())
+        .put("startedAt", time(c.startedAt()))
+        .put("finishedAt", time(c.finishedAt()))
+        .put("durationSeconds", java.time.Duration.between(c.startedAt(), c.finishedAt()).toSeconds())
+        .put("participants", rows);
   }
 }

@@ -1,0 +1,93 @@
+package io.livedigitalmock.server.control;
+
+import io.livedigitalmock.server.domain.ApiError;
+import io.livedigitalmock.server.domain.Call;
+import io.livedigitalmock.server.domain.JoinRequest;
+import io.livedigitalmock.server.domain.ParticipantRole;
+import io.livedigitalmock.server.domain.Plan;
+import io.livedigitalmock.server.domain.Recording;
+import io.livedigitalmock.server.domain.Tenant;
+import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.http.RequestBody;
+import io.livedigitalmock.server.http.Responses;
+import io.livedigitalmock.server.http.Views;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Makes happen what the real service does on its own: people join and leave, calls end, recordings
+ * start, stop and fail. Rooms, spaces and participants are named by id alone (ids are unique across
+ * tenants), so scripts need not know the tenant.
+ */
+final class SimulationControl {
+
+  private final TenantRegistry registry;
+
+  SimulationControl(TenantRegistry registry) {
+    this.registry = registry;
+  }
+
+  void mount(Router r) {
+    r.get("/rooms/:roomId").handler(this::roomState);
+    r.post("/rooms/:roomId/participants").handler(this::join);
+    r.post("/participants/:participantId/leave").handler(ctx -> Responses.ok(ctx, Views.participant(
+        byParticipant(ctx).backend().participants().leave(ctx.pathParam("participantId")))));
+    r.post("/rooms/:roomId/end-call").handler(ctx -> Responses.ok(ctx, Views.call(
+        byRoom(ctx).backend().participants().endCall(ctx.pathParam("roomId")))));
+    r.post("/rooms/:roomId/recording/start").handler(ctx -> Responses.created(ctx, Views.recording(
+        byRoom(ctx).backend().recordings().start(ctx.pathParam("roomId")))));
+    r.post("/rooms/:roomId/recording/stop").handler(ctx -> Responses.ok(ctx, Views.recording(
+        byRoom(ctx).backend().recordings().stop(ctx.pathParam("roomId")))));
+    r.post("/rooms/:roomId/recording/fail").handler(ctx -> Responses.ok(ctx, Views.recording(
+        byRoom(ctx).backend().recordings().fail(ctx.pathParam("roomId")))));
+    r.put("/spaces/:spaceId/plan").handler(this::setPlan);
+  }
+
+  /** {@code {name*, role: user|moderator|owner, email, phone, externalUserId, externalMeetingId}}. */
+  private void join(RoutingContext ctx) {
+    RequestBody body = RequestBody.of(ctx);
+    JoinRequest who = new JoinRequest(body.requiredString("name"), body.enumValue(ParticipantRole.class, "role"),
+        body.string("email"), body.string("phone"), body.string("externalUserId"),
+        body.string("externalMeetingId"));
+    Responses.created(ctx, Views.participant(
+        byRoom(ctx).backend().participants().simulateJoin(ctx.pathParam("roomId"), who)));
+  }
+
+  /** Who is in the room now, the call and recording under way, and the room's past calls. */
+  private void roomState(RoutingContext ctx) {
+    String roomId = ctx.pathParam("roomId");
+    var backend = byRoom(ctx).backend();
+    Call call = backend.participants().activeCall(roomId);
+    Recording recording = backend.recordings().all().stream()
+        .filter(x -> x.roomId().equals(roomId) && x.isActive()).findFirst().orElse(null);
+    JsonArray inRoom = new JsonArray();
+    backend.participants().inRoom(roomId).forEach(p -> inRoom.add(Views.participant(p)));
+    JsonArray calls = new JsonArray();
+    backend.participants().calls(roomId).forEach(c -> calls.add(Views.call(c)));
+    Responses.ok(ctx, new JsonObject()
+        .put("roomId", roomId)
+        .put("activeCall", call == null ? null : Views.call(call))
+        .put("activeRecording", recording == null ? null : Views.recording(recording))
+        .put("participants", inRoom)
+        .put("calls", calls));
+  }
+
+  private void setPlan(RoutingContext ctx) {
+    Plan plan = RequestBody.of(ctx).enumValue(Plan.class, "plan");
+    if (plan == null) {
+      throw ApiError.badRequest("plan must not be empty");
+    }
+    String spaceId = ctx.pathParam("spaceId");
+    Responses.ok(ctx, Views.space(registry.bySpaceId(spaceId).backend().spaces().setPlan(spaceId, plan)));
+  }
+
+  private Tenant byRoom(RoutingContext ctx) {
+    return registry.byRoomId(ctx.pathParam("roomId"));
+  }
+
+  private Tenant byParticipant(RoutingContext ctx) {
+    return registry.byParticipantId(ctx.pathParam("participantId"));
+  }
+}

@@ -1,0 +1,12 @@
+package io.livedigitalmock.server.domain;
+
+import java.time.Instant;
+
+/**
+ * An event bound for a space's webhook, with the url and secret in force when it happened (a secret
+ * refreshed later signs only later events). {@code recordId} is null on call events.
+ */
+public record WebhookEvent(String clientId, String eventId, EventName eventName, String spaceId,
+                           String roomId, String recordId, String url, String secret,
+                           Instant occurredAt) {
+}

@@ -1,0 +1,78 @@
+package io.livedigitalmock.server.http;
+
+import io.livedigitalmock.server.domain.ApiError;
+import io.livedigitalmock.server.domain.Authenticated;
+import io.livedigitalmock.server.domain.CallReport;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** SpaceAnalytics: analyticsCalls and getRoomAnalyticsReport [guide]; storeExternalUserMeta [docs, path assumed]. */
+final class AnalyticsApi {
+
+  void mount(Router router, Authentication auth) {
+    router.get("/v1/spaces/:spaceId/analytics/calls").handler(auth::require).handler(this::calls);
+    router.get("/v1/spaces/:spaceId/analytics/report").handler(auth::require).handler(this::report);
+    router.post("/v1/spaces/:spaceId/analytics/external-user-meta").handler(auth::require)
+        .handler(this::storeExternalUserMeta);
+  }
+
+  /** {@code minParticipantsCount}: the guide mentions a minimum-participants filter but not its name [assumed]. */
+  private void calls(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    var calls = a.tenant().backend().analytics().calls(a.caller(), ctx.pathParam("spaceId"),
+        QueryParams.required(ctx, "roomId"), QueryParams.day(ctx, "date"),
+        QueryParams.integer(ctx, "minParticipantsCount", 0));
+    JsonArray items = new JsonArray();
+    calls.forEach(c -> items.add(Views.callStats(c)));
+    Responses.ok(ctx, new JsonObject().put("items", items));
+  }
+
+  private void report(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    String format = ctx.queryParams().get("format");
+    format = format == null ? "json" : format;
+    if (!format.equals("json") && !format.equals("xlsx")) {
+      throw ApiError.badRequest("format must be one of: json, xlsx");
+    }
+    CallReport report = a.tenant().backend().analytics().report(a.caller(), ctx.pathParam("spaceId"),
+        QueryParams.required(ctx, "roomId"), QueryParams.required(ctx, "callId"));
+    if (format.equals("json")) {
+      Responses.ok(ctx, Views.report(report));
+      return;
+    }
+    ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, ReportXlsx.CONTENT_TYPE)
+        .putHeader("Content-Disposition", "attachment; filename=\"report-" + report.call().id() + ".xlsx\"")
+        .end(Buffer.buffer(ReportXlsx.write(report)));
+  }
+
+  /** {@code {externalUserId*, externalMeetingId, meta*}}; meta values are strings, numbers, booleans or null. */
+  private void storeExternalUserMeta(RoutingContext ctx) {
+    Authenticated a = Authentication.of(ctx);
+    RequestBody body = RequestBody.of(ctx);
+    RequestBody meta = body.object("meta");
+    if (meta == null) {
+      throw ApiError.badRequest("meta must be an object");
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String key : meta.fieldNames()) {
+      Object v = meta.raw(key);
+      if (v != null && !(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+        throw ApiError.badRequest("meta." + key + " must be a string, number, boolean or null");
+      }
+      values.put(key, v);
+    }
+    a.tenant().backend().analytics().storeExternalUserMeta(a.caller(), ctx.pathParam("spaceId"),
+        body.requiredString("externalUserId"), body.string("externalMeetingId"), values);
+    Responses.created(ctx, new JsonObject()
+        .put("externalUserId", body.string("externalUserId"))
+        .put("externalMeetingId", body.string("externalMeetingId"))
+        .put("meta", new JsonObject(values)));
+  }
+}
