@@ -1,0 +1,54 @@
+package io.livedigitalmock.junit;
+
+import io.livedigitalmock.server.MockConfig;
+import io.livedigitalmock.server.MockServer;
+import io.livedigitalmock.server.domain.Plan;
+import io.livedigitalmock.server.domain.Tenant;
+import io.livedigitalmock.server.domain.TenantSpec;
+import io.livedigitalmock.server.domain.WireName;
+
+/** The mock in this JVM: tenants are made and reset by calling the domain directly (microseconds). */
+final class InProcessServer implements SharedServer {
+
+  private final MockServer server;
+  private final JsonHttp http;
+
+  private InProcessServer(MockServer server) {
+    this.server = server;
+    this.http = new JsonHttp(server.baseUrl());
+  }
+
+  static InProcessServer start(ServerKey key) {
+    return new InProcessServer(MockServer.start(MockConfig.defaults()
+        .withPort(key.port())
+        .withWebhookRetryInterval(key.webhookRetryInterval())));
+  }
+
+  MockServer server() {
+    return server;
+  }
+
+  @Override
+  public Mode mode() {
+    return Mode.IN_PROCESS;
+  }
+
+  @Override
+  public JsonHttp http() {
+    return http;
+  }
+
+  @Override
+  public TenantRef createTenant(String plan) {
+    Tenant t = server.tenants().create(new TenantSpec(null, null, null, null, null,
+        WireName.parse(Plan.class, "plan", plan)));
+    TenantSpec spec = t.spec();
+    return new TenantRef(t.clientId(), spec.clientSecret(), t.clientObjectId(), spec.plan().wire(),
+        t.user().id(), spec.userEmail(), spec.userPassword(), spec.userName(), t::reset);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,57 @@
+package io.livedigitalmock.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the test class against a livedigital mock: the server is started once per test run (shared by
+ * every class with the same {@link #mode}, {@link #port}, {@link #webhookRetryIntervalSeconds} and
+ * {@link #image}; stopped at the end of the run), and the class gets a tenant of its own (client
+ * credentials and a user), so classes running in parallel never see each other's data. Each test
+ * starts from that tenant's initial state (plus {@link #seedData}). Inject a {@link Livedigital} as a
+ * parameter (test, lifecycle or constructor) or into a field of that type (static or instance).
+ *
+ * <p>The defaults below are the only statement of the extension's defaults; the
+ * {@link LivedigitalMockExtension#builder() builder} starts from them too.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LivedigitalMockExtension.class)
+public @interface LivedigitalMock {
+
+  /** In this JVM, or in a container of {@link #image}. */
+  Mode mode() default Mode.IN_PROCESS;
+
+  /** Port on 127.0.0.1 (in-process) or host port published for the container; 0 picks a free one. */
+  int port() default 0;
+
+  /** Plan of the spaces the tenant creates: {@code free}, {@code basic} (webhooks) or {@code pro} (webhooks and statistics). */
+  String plan() default "pro";
+
+  /**
+   * A new tenant for every test method instead of one per class (reset between methods). Needed
+   * when the methods of one class run concurrently. Static fields and {@code @BeforeAll} parameters
+   * are then not available.
+   */
+  boolean tenantPerMethod() default false;
+
+  /**
+   * A classpath resource (JSON: {@code users}, {@code spaces} with {@code rooms}) created through the
+   * public API for every new tenant and again after each reset; the created ids are available from
+   * {@link Livedigital#seeded()} by name. Empty: none.
+   */
+  String seedData() default "";
+
+  /** Seconds between webhook delivery attempts (3 attempts in all); fractions allowed. */
+  double webhookRetryIntervalSeconds() default 1.0;
+
+  /** Image for {@link Mode#CONTAINER}; ignored in-process. */
+  String image() default "livedigital-mock:0.1.0";
+}

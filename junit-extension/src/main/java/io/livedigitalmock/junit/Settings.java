@@ -1,0 +1,52 @@
+package io.livedigitalmock.junit;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The resolved configuration of one test class: from {@link LivedigitalMock} or from the
+ * {@link LivedigitalMockExtension.Builder}. {@link #DEFAULTS} are read from the annotation's own
+ * default values, so each default is stated once.
+ */
+record Settings(Mode mode, int port, String plan, boolean tenantPerMethod, String seedData,
+                Duration webhookRetryInterval, String image) {
+
+  static final Set<String> PLANS = Set.of("free", "basic", "pro");
+
+  static final Settings DEFAULTS = of(Defaults.class.getAnnotation(LivedigitalMock.class));
+
+  /** Carries the annotation with nothing set: its attributes are the defaults. */
+  @LivedigitalMock
+  private static final class Defaults {
+  }
+
+  Settings {
+    if (mode == null) {
+      throw new IllegalArgumentException("mode must not be null");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 (a free one) and 65535, not " + port);
+    }
+    if (!PLANS.contains(plan)) {
+      throw new IllegalArgumentException("plan must be one of free, basic, pro, not '" + plan + "'");
+    }
+    if (webhookRetryInterval == null || webhookRetryInterval.isNegative()
+        || webhookRetryInterval.compareTo(Duration.ofHours(1)) > 0) {
+      throw new IllegalArgumentException("webhookRetryInterval must be between 0 and 3600 s, not "
+          + webhookRetryInterval);
+    }
+    if (mode == Mode.CONTAINER && (image == null || image.isBlank())) {
+      throw new IllegalArgumentException("image must name the mock's image for mode = CONTAINER");
+    }
+    seedData = seedData == null ? "" : seedData;
+  }
+
+  static Settings of(LivedigitalMock a) {
+    double seconds = a.webhookRetryIntervalSeconds();
+    if (!(seconds >= 0 && seconds <= 3600)) {
+      throw new IllegalArgumentException("webhookRetryIntervalSeconds must be between 0 and 3600, not " + seconds);
+    }
+    return new Settings(a.mode(), a.port(), a.plan(), a.tenantPerMethod(), a.seedData(),
+        Duration.ofMillis(Math.round(seconds * 1000)), a.image());
+  }
+}
