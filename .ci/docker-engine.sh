@@ -26,26 +26,42 @@ if ! command -v dockerd >/dev/null 2>&1; then
 fi
 # docker.io depends on containerd; dockerd starts its own if none runs.
 
-# A previous dockerd killed hard leaves a pid file that makes the next one refuse to start.
-stale_cleanup() {
-  if [[ -f /var/run/docker.pid ]] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
-    rm -f /var/run/docker.pid
+# A zombie passes `kill -0` (PID 1 here reaps late): look at the process state instead.
+alive() { local st; st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null); [[ -n $st && $st != Z ]]; }
+
+stop_pidfile() {  # stop what a pid file names unless dead/zombie, then drop the file
+  local pid i
+  pid=$(cat "$1" 2>/dev/null) || return 0
+  if alive "$pid"; then
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 15; i++)); do alive "$pid" || break; sleep 1; done
+    kill -9 "$pid" 2>/dev/null || true
   fi
+  rm -f "$1"
+}
+
+# Only called while no engine answers: a dockerd that died hard (or hangs) leaves its pid file and
+# its managed containerd behind, and a new dockerd then refuses to start or waits on the old
+# containerd until it times out.
+stale_cleanup() {
+  stop_pidfile /var/run/docker.pid
+  stop_pidfile /var/run/docker/containerd/containerd.pid
 }
 
 try_start() {  # $@ = extra dockerd flags
+  local i
   stale_cleanup
   echo "docker-engine: starting dockerd $* (log: $LOG)"
   # setsid+nohup: survive the caller's shell/job-control ending; stdin closed so it never blocks.
   setsid nohup dockerd "$@" </dev/null >>"$LOG" 2>&1 &
-  local pid=$! i
+  local pid=$!
   for ((i = 0; i < WAIT; i++)); do
     if engine_up; then echo "docker-engine: up after ${i}s (pid $pid)"; return 0; fi
-    kill -0 "$pid" 2>/dev/null || break   # died early: no point waiting
+    alive "$pid" || break   # died early (bad flag for this kernel): no point waiting
     sleep 1
   done
   kill "$pid" 2>/dev/null || true
-  for ((i = 0; i < 10; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  for ((i = 0; i < 10; i++)); do alive "$pid" || break; sleep 1; done
   kill -9 "$pid" 2>/dev/null || true
   return 1
 }

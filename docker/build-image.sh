@@ -13,7 +13,8 @@
 #
 # Env: IMAGE_NAME (livedigital-mock), IMAGE_VERSION (0.1.0), EXTRA_TAG (local),
 #      JDK17_HOME (JDK whose jlink/jdeps/jmods make the runtime; default: the system JDK 17),
-#      JLINK_MODULES (override the jdeps-computed module list).
+#      JLINK_MODULES (override the jdeps-computed module list),
+#      BASE_IMAGE (public only: replaces the pinned eclipse-temurin base, e.g. a registry mirror).
 # Idempotent: everything is assembled in a fresh temp dir, removed on exit; re-running only
 # re-tags (docker's layer cache makes an unchanged rebuild cheap).
 set -euo pipefail
@@ -34,7 +35,8 @@ fi
 JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
 
 WORK=$(mktemp -d /tmp/ldmock-image.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+pid=   # the CDS training server, if running: never leave it behind
+trap '[[ -z $pid ]] || kill "$pid" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 report() {
   local bytes
@@ -45,7 +47,8 @@ report() {
 if [[ $IMAGE_BASE == public ]]; then
   # Minimal context: just the jar (mock-server/target also holds classes, reports, ...).
   cp "$JAR" "$WORK/livedigital-mock-server.jar"
-  docker build -f "$ROOT/docker/Dockerfile" "${TAGS[@]}" "$WORK"
+  docker build -f "$ROOT/docker/Dockerfile" ${BASE_IMAGE:+--build-arg "BASE_IMAGE=$BASE_IMAGE"} \
+    "${TAGS[@]}" "$WORK"
   report; exit 0
 fi
 
@@ -71,8 +74,8 @@ if [[ -z ${JLINK_MODULES:-} ]]; then
   # java.sql/DOM types, so they'd add ~17 MB (AWT, XML) the server never loads. The same modules
   # stay in if any other package (e.g. the server's own code) uses them.
   JLINK_MODULES=$("$JDK17_HOME/bin/jdeps" -verbose:package --ignore-missing-deps --multi-release 17 \
-      "$WORK/classes" | awk '$1 != "." && $2 == "->" {
-        m = $NF; gsub(/[()]/, "", m); if (m == "found" || m == ".") next
+      "$WORK/classes" | awk '/^ / && $2 == "->" {
+        m = $NF; gsub(/[()]/, "", m); if (m !~ /^(java|jdk)\./) next   # JDK modules only
         if ($1 ~ /^com\.fasterxml\.jackson\.databind\./ && m ~ /^java\.(desktop|sql|xml)$/) next
         print m }' | sort -u | paste -sd, -)
   # jdk.crypto.ec: EC cipher suites for TLS are not a static dependency jdeps could see.
@@ -109,28 +112,34 @@ echo 'hosts: files dns' >"$ROOTFS/etc/nsswitch.conf"
 # Only class names are recorded, so the host path of the jar does not matter; the archive
 # itself is dumped inside the image (see Dockerfile.local).
 JAVA=$ROOTFS/opt/java/bin/java
-port=18080
+port=38080   # away from the usual dev ports; skip any in use
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+base=http://127.0.0.1:$port
 LDMOCK_HOST=127.0.0.1 LDMOCK_PORT=$port \
   "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:DumpLoadedClassList="$WORK/server.lst" \
   -jar "$JAR" >"$WORK/train.log" 2>&1 &
 pid=$!
 up=
 for _ in $(seq 1 300); do   # <= 30 s
-  if curl -fsS -o /dev/null "http://127.0.0.1:$port/_mock/health" 2>/dev/null; then up=1; break; fi
+  if curl -fsS -o /dev/null "$base/_mock/health" 2>/dev/null; then up=1; break; fi
   kill -0 $pid 2>/dev/null || break
   sleep 0.1
 done
 if [[ -n $up ]]; then
-  for _ in 1 2 3; do  # warm the request path: router, JSON encoding, 404 handling
-    curl -s -o /dev/null "http://127.0.0.1:$port/_mock/health" || true
-    curl -s -o /dev/null "http://127.0.0.1:$port/_mock/no-such-path" || true
-  done
+  # Best effort: one authenticated API call and the 401/404 paths, so a test suite's first
+  # requests also find Jackson/JWT/error classes archived. Failures only cost that speed-up.
+  tok=$(curl -s -H 'Content-Type: application/json' "$base/v1/auth/token" \
+    -d '{"grant_type":"client_credentials","client_id":"demo-client","client_secret":"demo-secret"}' \
+    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p') || true
+  curl -s -o /dev/null -H "Authorization: Bearer ${tok:-none}" "$base/v1/spaces" || true
+  curl -s -o /dev/null "$base/v1/spaces" || true
+  curl -s -o /dev/null "$base/_mock/no-such-path" || true
   LDMOCK_PORT=$port "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
     -XX:DumpLoadedClassList="$WORK/health.lst" -jar "$JAR" --healthcheck || true
 fi
 kill -TERM $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
+pid=
 if [[ -z $up ]]; then
   echo "build-image: training run never answered /_mock/health; its log:" >&2
   cat "$WORK/train.log" >&2; exit 1

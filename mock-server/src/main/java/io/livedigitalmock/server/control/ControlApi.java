@@ -40,7 +40,8 @@ public final class ControlApi {
     Router r = Router.router(vertx);
     r.route().failureHandler(Responses::failure);
     new SimulationControl(registry).mount(r);
-    new DeliveriesControl(vertx, registry, dispatcher).mount(r);
+    new DeliveriesControl(registry, dispatcher).mount(r);
+    new ReceiverControl(registry).mount(r);
     r.get("/health").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
     r.post("/reset").handler(this::resetAll);
     r.get("/clock").handler(ctx -> Responses.ok(ctx, clockView(registry.serverClock())));

@@ -15,6 +15,7 @@ public final class TenantRegistry {
   private final TenantSpec demoSpec;
   private final Map<String, Tenant> byClientId = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byClientObjectId = new ConcurrentHashMap<>();
+  private final Receivers receivers = new Receivers();
   private IdSource generated;
 
   public TenantRegistry(ServerContext server, TenantSpec demoSpec) {
@@ -33,6 +34,10 @@ public final class TenantRegistry {
 
   public ServerContext server() {
     return server;
+  }
+
+  public Receivers receivers() {
+    return receivers;
   }
 
   /** Creates a tenant; any credential left null is generated. A taken client id is a 409. */
@@ -130,6 +135,7 @@ public final class TenantRegistry {
     byClientId.clear();
     byClientObjectId.clear();
     server.journal().clear();
+    receivers.clear();
     generated = new IdSource(server.seed());
     create(demoSpec);
   }

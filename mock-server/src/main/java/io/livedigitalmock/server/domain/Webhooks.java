@@ -80,6 +80,14 @@ public final class Webhooks {
     }
   }
 
+  /** The secrets of this tenant's webhooks that deliver to {@code url} (what a receiver verifies with). */
+  public java.util.List<String> secretsFor(String url) {
+    synchronized (backend.lock()) {
+      return backend.state().webhookBySpace.values().stream().filter(w -> w.url().equals(url))
+          .map(Webhook::secret).toList();
+    }
+  }
+
   private void ownedPaidSpace(String userId, String spaceId) {
     Space space = backend.state().visibleSpace(userId, spaceId);
     if (!space.isOwner(userId)) {
