@@ -39,9 +39,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * data is created again. So state made in {@code @BeforeAll} does not reach the tests: set up per-test
  * data in {@code @BeforeEach}, or in the seed data file.
  *
- * <p>{@link Livedigital} is injected into test, lifecycle and constructor parameters, and into
- * non-final fields of that type: static ones before {@code @BeforeAll}, instance ones before each
- * {@code @BeforeEach}.
+ * <p>{@link Livedigital} is injected into test, lifecycle and constructor parameters, and into every
+ * non-final field of that type: static ones before {@code @BeforeAll}, instance ones before each
+ * {@code @BeforeEach} (final fields are left to the test, e.g. set from a constructor parameter).
  *
  * <p>Subclasses may override the {@code on...} hooks; the callbacks themselves are final.
  */
@@ -268,13 +268,11 @@ public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCa
 
   private static List<Field> handleFields(Class<?> type, boolean statics) {
     return ReflectionSupport.findFields(type, f -> f.getType() == Livedigital.class
-        && Modifier.isStatic(f.getModifiers()) == statics, HierarchyTraversalMode.TOP_DOWN);
+        && Modifier.isStatic(f.getModifiers()) == statics && !Modifier.isFinal(f.getModifiers()),
+        HierarchyTraversalMode.TOP_DOWN);
   }
 
   private static void inject(Field field, Object target, Livedigital handle) {
-    if (Modifier.isFinal(field.getModifiers())) {
-      throw new ExtensionConfigurationException("cannot inject Livedigital into final field " + field);
-    }
     try {
       field.setAccessible(true);
       field.set(target, handle);
