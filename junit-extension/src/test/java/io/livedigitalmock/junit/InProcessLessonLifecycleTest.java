@@ -1,0 +1,5 @@
+package io.livedigitalmock.junit;
+
+@LivedigitalMock(webhookRetryIntervalSeconds = 0.2)
+class InProcessLessonLifecycleTest extends LessonLifecycleContract {
+}
