@@ -266,10 +266,19 @@ public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCa
 
   // ---- fields ------------------------------------------------------------------------------------
 
+  /** Per class: its non-final Livedigital fields, static ones first; looked up once, not per test. */
+  private static final ClassValue<List<List<Field>>> HANDLE_FIELDS = new ClassValue<>() {
+    @Override
+    protected List<List<Field>> computeValue(Class<?> type) {
+      List<Field> all = ReflectionSupport.findFields(type, f -> f.getType() == Livedigital.class
+          && !Modifier.isFinal(f.getModifiers()), HierarchyTraversalMode.TOP_DOWN);
+      return List.of(all.stream().filter(f -> Modifier.isStatic(f.getModifiers())).toList(),
+          all.stream().filter(f -> !Modifier.isStatic(f.getModifiers())).toList());
+    }
+  };
+
   private static List<Field> handleFields(Class<?> type, boolean statics) {
-    return ReflectionSupport.findFields(type, f -> f.getType() == Livedigital.class
-        && Modifier.isStatic(f.getModifiers()) == statics && !Modifier.isFinal(f.getModifiers()),
-        HierarchyTraversalMode.TOP_DOWN);
+    return HANDLE_FIELDS.get(type).get(statics ? 0 : 1);
   }
 
   private static void inject(Field field, Object target, Livedigital handle) {
