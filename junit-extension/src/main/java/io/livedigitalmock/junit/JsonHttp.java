@@ -90,7 +90,7 @@ final class JsonHttp {
     return send("DELETE", path, null, bearer, REQUEST_TIMEOUT, false).orElseThrow();
   }
 
-  /** A long-poll: the item, or empty when the mock answers 404 (nothing within its timeoutMs). */
+  /** A long-poll: the item, or empty when nothing came within the mock's {@code timeoutMs}. */
   Optional<JsonNode> poll(String path, Duration serverWait) {
     return send("GET", path, null, null, serverWait.plus(REQUEST_TIMEOUT), true);
   }
@@ -142,10 +142,12 @@ final class JsonHttp {
         throw new LivedigitalMockException(status, request, "answer is not JSON: " + abbreviate(text), e);
       }
     }
-    if (status == 404 && notFoundIsEmpty) {
+    String message = message(text);
+    // the long-poll's "nothing within timeoutMs" is a 404 too; only its message tells it from "no such receiver"
+    if (status == 404 && notFoundIsEmpty && message.startsWith("No matching")) {
       return Optional.empty();
     }
-    throw new LivedigitalMockException(status, request, message(text), null);
+    throw new LivedigitalMockException(status, request, message, null);
   }
 
   private static String message(String text) {

@@ -119,8 +119,8 @@ public final class ExtensionBench {
     // per test: from JUnit's "started" to "finished" event (callbacks, parameter resolution, reset),
     // with the handle vs the same test taking JUnit's own TestInfo
     for (int round = 0; round < 3; round++) {
-      long[] with = testDurations(ThousandTests.class);
-      long[] without = testDurations(ThousandPlainTests.class);
+      long[] with = testDurations(ThousandWithMock.class);
+      long[] without = testDurations(ThousandWithoutMock.class);
       stat("JUnit test with @LivedigitalMock, round " + (round + 1), with, 1e3, "µs");
       stat("  same test without it (TestInfo parameter)", without, 1e3, "µs");
     }
@@ -151,7 +151,7 @@ public final class ExtensionBench {
 
   /** Each test reads the tenant and uses it: what the extension costs per test. */
   @LivedigitalMock
-  static class ThousandTests {
+  static class ThousandWithMock {
     @RepeatedTest(1000)
     void test(Livedigital mock) {
       if (mock.clientId() == null) {
@@ -161,7 +161,7 @@ public final class ExtensionBench {
   }
 
   /** The baseline: the same test, with JUnit's own TestInfo resolved instead of the handle. */
-  static class ThousandPlainTests {
+  static class ThousandWithoutMock {
     @RepeatedTest(1000)
     void test(org.junit.jupiter.api.TestInfo info) {
       if (info.getDisplayName() == null) {

@@ -72,6 +72,10 @@ class ReceiversTest {
     receiver.delete();
     LivedigitalMockException e = assertThrows(LivedigitalMockException.class, receiver::requests);
     assertEquals(404, e.status());
+    long started = System.nanoTime();
+    e = assertThrows(LivedigitalMockException.class, () -> receiver.awaitNext(Duration.ofSeconds(30)));
+    assertEquals(404, e.status(), "a deleted receiver is an error at once, not a 30 s wait");
+    assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos());
   }
 
   private static int port(String url) {
