@@ -143,6 +143,18 @@ public final class ExtensionBench {
         ready[i] = System.nanoTime() - s;
         if (i == 0) {
           row("container first request after ready", time(() -> get(mock.getBaseUrl() + "/v1/users/me")) / 1e6, "ms");
+          String base = mock.getBaseUrl();
+          post(base + "/_mock/tenants", "{\"clientId\":\"reset-bench\"}");
+          stat("container: tenant reset over HTTP (published port)", sample(2_000, () -> {
+            long t = System.nanoTime();
+            post(base + "/_mock/tenants/reset-bench/reset", "{}");
+            return System.nanoTime() - t;
+          }), 1e3, "µs");
+          stat("container: tenant create over HTTP", sample(1_000, () -> {
+            long t = System.nanoTime();
+            post(base + "/_mock/tenants", "{}");
+            return System.nanoTime() - t;
+          }), 1e3, "µs");
         }
       }
     }
