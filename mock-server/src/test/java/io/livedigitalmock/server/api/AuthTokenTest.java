@@ -171,6 +171,12 @@ class AuthTokenTest {
   }
 
   @Test
+  void aMalformedFormBodyIsInvalidRequest(TestTenant t) {
+    t.anonymous().contentType(ContentType.URLENC).body("grant_type=client_credentials&client_id=%%%")
+        .post("/v1/auth/token").then().spec(oauthError(400, "invalid_request"));
+  }
+
+  @Test
   void wrongPasswordAnswersTheGuidesDescription(TestTenant t) {
     t.token(Map.of("grant_type", "password", "username", t.owner().email(), "password", "wrong"))
         .then().spec(oauthError(400, "invalid_grant"))

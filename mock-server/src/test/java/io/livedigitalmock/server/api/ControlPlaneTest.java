@@ -67,6 +67,12 @@ class ControlPlaneTest {
     tenants(server).body(Map.of("plan", "gold")).post().then().spec(apiError(400));
     tenants(server).body(Map.of("clientId", 7)).post().then().spec(apiError(400));
     tenants(server).body("{\"clientId\":").post().then().spec(apiError(400));
+    int count = tenants(server).get().then().extract().path("total");
+    tenants(server).body(Map.of("clientId", "bad-email", "user", Map.of("email", "no-at-sign"))).post()
+        .then().spec(apiError(400));
+    tenants(server).body(Map.of("clientId", "empty-email", "user", Map.of("email", ""))).post()
+        .then().spec(apiError(400));
+    tenants(server).get().then().body("total", equalTo(count));
 
     t.token(Map.of("grant_type", "client_credentials")).then().statusCode(200);
   }

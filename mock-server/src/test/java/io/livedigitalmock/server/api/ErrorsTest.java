@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.livedigitalmock.server.support.MockServerExtension;
 import io.livedigitalmock.server.support.TestRoom;
 import io.livedigitalmock.server.support.TestTenant;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every kind of bad request, across the API: each gets its 4xx with a JSON
@@ -149,6 +151,19 @@ class ErrorsTest {
 
     assertEquals(before, snapshot(t, room), "stored state after the failed request");
     t.activate(t.newUser("late").accessToken(), room.spaceId(), invite).then().statusCode(200);
+  }
+
+  /** curl's {@code -d} labels a body as a form; one that is not even a valid form is still a 400. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/v1/spaces", "/v1/users"})
+  void anUndecodableFormBodyIs400(String path, TestTenant t) {
+    String owner = t.owner().accessToken();
+    TestRoom room = t.createRoom(owner, t.createSpace(owner, true), true);
+    List<String> before = snapshot(t, room);
+
+    t.as(owner).contentType(ContentType.URLENC).body("name=%%%").post(path).then().spec(apiError(400));
+
+    assertEquals(before, snapshot(t, room));
   }
 
   /** What a user could observe of the tenant's stored data, as the space's owner sees it. */
