@@ -190,16 +190,23 @@ class RoomsTest {
     t.as(t.owner().accessToken()).get("/v1/spaces/{s}/rooms", space).then().body("total", equalTo(0));
   }
 
+  /**
+   * "При создании групп и комнат для авторизации используется токен пользователя" [guide]. Whether a
+   * client token may read public rooms is left open here: the guide says it may view public entities.
+   */
   @Test
-  void clientTokenIsRefusedOnRooms(TestTenant t) {
+  void aClientTokenCannotCreateOrChangeRooms(TestTenant t) {
     String owner = t.owner().accessToken();
     TestRoom room = t.createRoom(owner, t.createSpace(owner, true), true);
     String client = t.clientToken();
 
-    t.as(client).get("/v1/spaces/{s}/rooms", room.spaceId()).then().spec(apiError(403))
+    t.as(client).body(Map.of("name", "r")).post("/v1/spaces/{s}/rooms", room.spaceId()).then().spec(apiError(403))
         .body("message", equalTo(USER_ONLY));
-    t.as(client).get("/v1/spaces/room-by-alias/{a}", room.alias()).then().spec(apiError(403));
-    t.as(client).body(Map.of("name", "r")).post("/v1/spaces/{s}/rooms", room.spaceId()).then().spec(apiError(403));
+    t.as(client).body(Map.of("name", "renamed")).put("/v1/spaces/{s}/rooms/{r}", room.spaceId(), room.id())
+        .then().spec(apiError(403));
+
+    t.as(owner).get("/v1/spaces/{s}/rooms", room.spaceId()).then().body("total", equalTo(1))
+        .body("items[0].name", equalTo("room"));
   }
 
   @Test
