@@ -131,36 +131,35 @@ class AuthTokenTest {
     Function<TestTenant, Map<String, Object>> client = t -> new HashMap<>(Map.of(
         "client_id", t.clientId(), "client_secret", t.clientSecret()));
     return Stream.of(
-        Arguments.of("wrong client secret", 401, "invalid_client",
-            (Function<TestTenant, Object>) t -> Map.of("client_id", t.clientId(), "client_secret", "nope",
+        error("wrong client secret", 401, "invalid_client",
+            t -> Map.of("client_id", t.clientId(), "client_secret", "nope",
                 "grant_type", "client_credentials")),
-        Arguments.of("unknown client", 401, "invalid_client",
-            (Function<TestTenant, Object>) t -> Map.of("client_id", "no-such-client",
+        error("unknown client", 401, "invalid_client",
+            t -> Map.of("client_id", "no-such-client",
                 "client_secret", t.clientSecret(), "grant_type", "client_credentials")),
-        Arguments.of("wrong password", 400, "invalid_grant",
-            (Function<TestTenant, Object>) t -> with(client.apply(t), "grant_type", "password",
+        error("wrong password", 400, "invalid_grant",
+            t -> with(client.apply(t), "grant_type", "password",
                 "username", t.owner().email(), "password", "wrong")),
-        Arguments.of("unknown email", 400, "invalid_grant",
-            (Function<TestTenant, Object>) t -> with(client.apply(t), "grant_type", "password",
+        error("unknown email", 400, "invalid_grant",
+            t -> with(client.apply(t), "grant_type", "password",
                 "username", "nobody@example.com", "password", t.owner().password())),
-        Arguments.of("garbled refresh token", 400, "invalid_grant",
-            (Function<TestTenant, Object>) t -> with(client.apply(t), "grant_type", "refresh_token",
+        error("garbled refresh token", 400, "invalid_grant",
+            t -> with(client.apply(t), "grant_type", "refresh_token",
                 "refresh_token", "not-a-token")),
-        Arguments.of("unsupported grant_type", 400, "unsupported_grant_type",
-            (Function<TestTenant, Object>) t -> with(client.apply(t), "grant_type", "authorization_code")),
-        Arguments.of("no grant_type", 400, "invalid_request",
-            (Function<TestTenant, Object>) client::apply),
-        Arguments.of("grant_type not a string", 400, "invalid_request",
-            (Function<TestTenant, Object>) t -> with(client.apply(t), "grant_type", 5)),
-        Arguments.of("password grant without username", 400, "invalid_request",
-            (Function<TestTenant, Object>) t -> with(client.apply(t), "grant_type", "password",
+        error("unsupported grant_type", 400, "unsupported_grant_type",
+            t -> with(client.apply(t), "grant_type", "authorization_code")),
+        error("no grant_type", 400, "invalid_request", client::apply),
+        error("grant_type not a string", 400, "invalid_request",
+            t -> with(client.apply(t), "grant_type", 5)),
+        error("password grant without username", 400, "invalid_request",
+            t -> with(client.apply(t), "grant_type", "password",
                 "password", t.owner().password())),
-        Arguments.of("refresh grant without refresh_token", 400, "invalid_request",
-            (Function<TestTenant, Object>) t -> with(client.apply(t), "grant_type", "refresh_token")),
-        Arguments.of("malformed JSON", 400, "invalid_request",
-            (Function<TestTenant, Object>) t -> "{\"grant_type\": \"client_credentials\","),
-        Arguments.of("JSON array", 400, "invalid_request",
-            (Function<TestTenant, Object>) t -> "[\"client_credentials\"]"));
+        error("refresh grant without refresh_token", 400, "invalid_request",
+            t -> with(client.apply(t), "grant_type", "refresh_token")),
+        error("malformed JSON", 400, "invalid_request",
+            t -> "{\"grant_type\": \"client_credentials\","),
+        error("JSON array", 400, "invalid_request",
+            t -> "[\"client_credentials\"]"));
   }
 
   @ParameterizedTest(name = "{0} -> {1} {2}")
@@ -254,6 +253,10 @@ class AuthTokenTest {
         .then().spec(oauthError(400, "invalid_grant"));
     t.token(Map.of("grant_type", "password", "username", user.email(), "password", user.password()))
         .then().spec(oauthError(400, "invalid_grant"));
+  }
+
+  private static Arguments error(String name, int status, String code, Function<TestTenant, Object> body) {
+    return Arguments.of(name, status, code, body);
   }
 
   private static long lifetime(Map<String, Object> claims) {
