@@ -55,7 +55,8 @@ public final class TenantRegistry {
         requested.clientSecret() != null ? requested.clientSecret() : generated.secret(),
         userEmail,
         requested.userPassword() != null ? requested.userPassword() : generated.secret(),
-        requested.userName() != null ? requested.userName() : userEmail.substring(0, userEmail.indexOf('@')),
+        requested.userName() != null ? requested.userName()
+            : userEmail.substring(0, Math.max(0, userEmail.indexOf('@'))),
         requested.plan() != null ? requested.plan() : Plan.PRO);
     long seed = server.seed();
     String objectId = IdSource.forTenant(seed, clientId).objectId();

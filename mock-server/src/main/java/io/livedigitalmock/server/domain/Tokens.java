@@ -103,6 +103,10 @@ public final class Tokens {
       if (personalId != null && s.personalTokens.get(personalId).isRevoked()) {
         throw ApiError.unauthorized("Token revoked");
       }
+      if (personalId == null && claims.expiresAt() == null) {
+        // only personal tokens lack exp; one this tenant no longer knows (reset since) is void
+        throw ApiError.unauthorized("Unknown personal token");
+      }
       String linkId = s.linkIdByTokenId.get(claims.tokenId());
       if (linkId != null) {
         return Caller.guest(claims.subject(), linkId);
