@@ -127,6 +127,13 @@ public final class TenantRegistry {
     return new Authenticated(tenant, tenant.backend().tokens().authenticate(claims));
   }
 
+  /** A {@code refreshToken} cookie: a registered user's session (see {@link Tokens#authenticateSession}). */
+  public Authenticated authenticateSession(String sessionToken) {
+    TokenClaims claims = server.codec().decode(sessionToken);
+    Tenant tenant = byToken(claims).orElseThrow(() -> ApiError.unauthorized("Unknown client"));
+    return new Authenticated(tenant, tenant.backend().tokens().authenticateSession(claims));
+  }
+
   public TokenClaims decode(String token) {
     return server.codec().decode(token);
   }
