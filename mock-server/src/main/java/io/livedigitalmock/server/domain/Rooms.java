@@ -112,16 +112,7 @@ public final class Rooms {
     String userId = caller.requireUser();
     synchronized (backend.lock()) {
       TenantState s = backend.state();
-      Room room = s.managedRoom(userId, spaceId, roomId);
-      s.rooms.remove(roomId);
-      s.roomIdByAlias.remove(room.alias());
-      s.links.values().removeIf(l -> {
-        boolean ofRoom = l.roomId().equals(roomId);
-        if (ofRoom) {
-          s.linkIdByTokenId.remove(l.tokenId());
-        }
-        return ofRoom;
-      });
+      s.removeRoom(s.managedRoom(userId, spaceId, roomId));
     }
   }
 
