@@ -74,6 +74,12 @@ final class EventsKit {
       return bytes.length == 0 ? new JsonObject() : json();
     }
 
+    /** The body as text, after checking for a 200. */
+    String expect200Text() {
+      assertEquals(200, status, () -> "unexpected status; body: " + text());
+      return text().trim();
+    }
+
     long millis() {
       return nanos / 1_000_000;
     }
