@@ -13,6 +13,7 @@ import io.livedigitalmock.server.events.EventsKit.Tenant;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -266,6 +267,42 @@ class RecordingsTest {
 
     String fresh = kit.get(records + "/download/" + recordId, t.token).expect200Text();
     assertEquals(200, kit.get(fresh, null).status(), "a new link works again");
+  }
+
+  @Test
+  void theServerClockMovesEveryTenantsClock() {
+    try (MockServer own = EventsKit.startMock()) {
+      EventsKit ownKit = new EventsKit(own);
+      Tenant a = ownKit.newTenant();
+      String space = a.createSpace();
+      String room = a.createRoomId(space);
+      String base = "/v1/spaces/" + space + "/rooms/" + room + "/records";
+      JsonObject p = a.join(room, "Ann", "user");
+      String id = ownKit.post(base + "/start", a.token, null).expect(201).getString("id");
+      JsonObject moved = ownKit.post("/_mock/clock", null, new JsonObject().put("advanceSeconds", 2.5)).expect(200);
+      assertNotNull(moved.getString("now"));
+      JsonObject aborted = ownKit.post(base + "/stop", a.token, null).expect(200);
+      assertEquals(id, aborted.getString("id"));
+      assertEquals("aborted", aborted.getString("state"), "2.5 s by the server clock is inside the abort window");
+      ownKit.post(base + "/start", a.token, null).expect(201);
+      ownKit.post("/_mock/clock", null, new JsonObject().put("advanceSeconds", 4)).expect(200);
+      String finished = ownKit.post(base + "/stop", a.token, null).expect(200).getString("id");
+      assertEquals("finished", byIdIn(ownKit, a, base, finished).getString("state"));
+      a.leave(p.getString("id"));
+
+      String url = ownKit.get(base + "/download/" + finished, a.token).expect200Text();
+      assertEquals(200, ownKit.get(url, null).status());
+      Instant before = a.now();
+      ownKit.post("/_mock/clock", null, new JsonObject().put("advanceSeconds", 86_400)).expect(200);
+      assertTrue(Duration.between(before, a.now()).getSeconds() >= 86_400, "the tenant's clock followed");
+      assertEquals(410, ownKit.get(url, null).status());
+      ownKit.post("/_mock/clock", null, new JsonObject().put("advanceSeconds", -1)).expect(400);
+    }
+  }
+
+  private static JsonObject byIdIn(EventsKit k, Tenant tenant, String base, String recordId) {
+    return k.get(base, tenant.token).expect(200).getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(r -> r.getString("id").equals(recordId)).findFirst().orElseThrow();
   }
 
   @Test
