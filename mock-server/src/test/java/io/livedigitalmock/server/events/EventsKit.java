@@ -137,6 +137,15 @@ final class EventsKit {
     return String.join("&", parts);
   }
 
+  /**
+   * The event body inside a payload the mock sent, byte for byte: the envelope is
+   * {@code {"signature":"<hex>","body":<body>}}, so it is what follows {@code ,"body":} up to the last brace.
+   */
+  static String sentBody(String envelope) {
+    String marker = ",\"body\":";
+    return envelope.substring(envelope.indexOf(marker) + marker.length(), envelope.length() - 1);
+  }
+
   /** The guide's signature, computed independently: lowercase hex HMAC-SHA256 of the UTF-8 text. */
   static String hmac(String secret, String text) {
     try {

@@ -89,7 +89,7 @@ class RecordingsTest {
     JsonObject startedEvent = t.nextDelivery("eventName=record_started&roomId=" + roomId, seq);
     assertEquals(recordId, startedEvent.getString("recordId"));
     assertEquals("{\"eventName\":\"record_started\",\"roomId\":\"" + roomId + "\",\"spaceId\":\"" + spaceId
-        + "\",\"recordId\":\"" + recordId + "\"}", bodyOf(startedEvent), "the guide's four keys, in its order");
+        + "\",\"recordId\":\"" + recordId + "\"}", EventsKit.sentBody(startedEvent.getString("requestBody")), "the guide's four keys, in its order");
 
     t.advanceClock(10);
     JsonObject stopped = kit.post(records + "/stop", t.token, null).expect(200);
@@ -151,7 +151,7 @@ class RecordingsTest {
     JsonObject failedEvent = t.nextDelivery("eventName=record_failed&roomId=" + roomId, seq);
     assertEquals(failing, failedEvent.getString("recordId"));
     assertEquals("{\"eventName\":\"record_failed\",\"roomId\":\"" + roomId + "\",\"spaceId\":\"" + spaceId
-        + "\",\"recordId\":\"" + failing + "\"}", bodyOf(failedEvent));
+        + "\",\"recordId\":\"" + failing + "\"}", EventsKit.sentBody(failedEvent.getString("requestBody")));
     kit.post("/_mock/rooms/" + roomId + "/recording/fail", null, null).expect(409);
     kit.post("/_mock/rooms/" + roomId + "/recording/stop", null, null).expect(409);
     assertNull(t.roomState(roomId).getJsonObject("activeRecording"));
@@ -365,19 +365,11 @@ class RecordingsTest {
   }
 
   private JsonObject byId(String recordId) {
-    return kit.get(records, t.token).expect(200).getJsonArray("items").stream().map(o -> (JsonObject) o)
-        .filter(r -> r.getString("id").equals(recordId)).findFirst().orElseThrow();
+    return byIdIn(kit, t, records, recordId);
   }
 
   private List<String> ids(String query) {
     return kit.get(records + "?" + query, t.token).expect(200).getJsonArray("items").stream()
         .map(o -> ((JsonObject) o).getString("id")).toList();
-  }
-
-  /** The event body as the mock sent it, byte for byte (the envelope's {@code body} member). */
-  static String bodyOf(JsonObject delivery) {
-    String sent = delivery.getString("requestBody");
-    String marker = ",\"body\":";
-    return sent.substring(sent.indexOf(marker) + marker.length(), sent.length() - 1);
   }
 }

@@ -113,22 +113,6 @@ final class WebhookReceiver implements AutoCloseable {
     }
   }
 
-  /** The next request that matches, skipping (and consuming) others, within {@code timeout} in all. */
-  Received await(Predicate<Received> matching, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError("no matching webhook request within " + timeout.toMillis() + " ms; got "
-            + all.stream().map(Received::text).toList());
-      }
-      Received r = await(Duration.ofNanos(left));
-      if (matching.test(r)) {
-        return r;
-      }
-    }
-  }
-
   /** Every request so far, in arrival order. */
   List<Received> received() {
     return new ArrayList<>(all);
