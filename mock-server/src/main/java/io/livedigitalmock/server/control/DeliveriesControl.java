@@ -61,8 +61,7 @@ final class DeliveriesControl {
     String spaceId = ctx.pathParam("spaceId");
     Tenant tenant = registry.bySpaceId(spaceId);
     Webhook hook = tenant.backend().webhooks().forSpace(spaceId);
-    JsonObject raw = RequestBody.parse(ctx).getJsonObject("body");
-    if (raw == null) {
+    if (!(RequestBody.parse(ctx).getValue("body") instanceof JsonObject raw)) {
       throw ApiError.badRequest("body must be an object");
     }
     Map<String, Object> body = new LinkedHashMap<>(raw.getMap());

@@ -40,7 +40,8 @@ public final class Invites {
       }
       Invite activated = invite.activatedBy(userId, backend.clock().now());
       s.invites.put(inviteId, activated);
-      if (!space.isOwner(userId)) {
+      boolean demotion = space.isModerator(userId) && invite.role() == SpaceRole.USER;
+      if (!space.isOwner(userId) && !demotion) {
         s.spaces.put(spaceId, space.withMember(userId, invite.role()));
       }
       return activated;

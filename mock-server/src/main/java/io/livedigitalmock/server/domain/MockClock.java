@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MockClock {
 
+  /** How far a test may move time: far enough for any expiry, short of java.time's own limits. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   private final Clock base;
   private final AtomicLong offsetMillis = new AtomicLong();
 
@@ -24,8 +27,10 @@ public final class MockClock {
     return new MockClock(Clock.systemUTC());
   }
 
+  /** Now, by this clock; time stands still at {@link #LATEST}. */
   public Instant now() {
-    return base.instant().plusMillis(offsetMillis.get()).truncatedTo(ChronoUnit.MILLIS);
+    Instant now = base.instant().plusMillis(offsetMillis.get()).truncatedTo(ChronoUnit.MILLIS);
+    return now.isAfter(LATEST) ? LATEST : now;
   }
 
   /** Moves this clock forward; time never goes backwards, so expired things stay expired. */
@@ -33,12 +38,18 @@ public final class MockClock {
     if (by.isNegative()) {
       throw ApiError.badRequest("the clock only moves forward");
     }
+    if (Duration.between(now(), LATEST).compareTo(by) < 0) {
+      throw ApiError.badRequest("the clock cannot go past " + LATEST);
+    }
     offsetMillis.addAndGet(by.toMillis());
     return now();
   }
 
   /** Jumps to a given instant, if it is not in this clock's past. */
   public Instant set(Instant to) {
+    if (to.isAfter(LATEST)) {
+      throw ApiError.badRequest("the clock cannot go past " + LATEST);
+    }
     long delta = Duration.between(now(), to).toMillis();
     if (delta < 0) {
       throw ApiError.badRequest("the clock only moves forward");

@@ -50,15 +50,17 @@ public final class Rooms {
   }
 
   public Room get(Caller caller, String spaceId, String roomId) {
-    String userId = caller.requireUser();
     synchronized (backend.lock()) {
-      return backend.state().admittedRoom(userId, spaceId, roomId);
+      TenantState s = backend.state();
+      if (caller.kind() != Caller.Kind.USER) {
+        return readableWithoutUser(caller, s.space(spaceId), s.room(spaceId, roomId));
+      }
+      return s.admittedRoom(caller.userId(), spaceId, roomId);
     }
   }
 
   /** room-by-alias: how the room page finds a room from its link [sdk]. */
   public Room byAlias(Caller caller, String alias) {
-    String userId = caller.requireUser();
     synchronized (backend.lock()) {
       TenantState s = backend.state();
       String roomId = s.roomIdByAlias.get(alias);
@@ -66,8 +68,25 @@ public final class Rooms {
         throw ApiError.notFound("Room");
       }
       Room room = s.rooms.get(roomId);
-      return s.admittedRoom(userId, room.spaceId(), roomId);
+      if (caller.kind() != Caller.Kind.USER) {
+        return readableWithoutUser(caller, s.space(room.spaceId()), room);
+      }
+      return s.admittedRoom(caller.userId(), room.spaceId(), roomId);
     }
+  }
+
+  /**
+   * A client token reads public rooms of public spaces ("a client token may read public entities"
+   * [guide FAQ]); a link's guest reads the link's room. Anything else needs a user token.
+   */
+  private Room readableWithoutUser(Caller caller, Space space, Room room) {
+    boolean guestsRoom = caller.kind() == Caller.Kind.GUEST
+        && room.id().equals(backend.state().links.get(caller.linkId()).roomId());
+    boolean publicRoom = caller.kind() == Caller.Kind.CLIENT && room.isPublic() && space.isPublic();
+    if (!guestsRoom && !publicRoom) {
+      throw ApiError.forbidden(ApiError.USER_TOKEN_REQUIRED);
+    }
+    return room;
   }
 
   /** updateRoom: fields left out keep their value [assumed]. Changing type is deprecated but allowed. */
@@ -93,16 +112,7 @@ public final class Rooms {
     String userId = caller.requireUser();
     synchronized (backend.lock()) {
       TenantState s = backend.state();
-      Room room = s.managedRoom(userId, spaceId, roomId);
-      s.rooms.remove(roomId);
-      s.roomIdByAlias.remove(room.alias());
-      s.links.values().removeIf(l -> {
-        boolean ofRoom = l.roomId().equals(roomId);
-        if (ofRoom) {
-          s.linkIdByTokenId.remove(l.tokenId());
-        }
-        return ofRoom;
-      });
+      s.removeRoom(s.managedRoom(userId, spaceId, roomId));
     }
   }
 

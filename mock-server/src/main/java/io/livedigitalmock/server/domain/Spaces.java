@@ -66,21 +66,8 @@ public final class Spaces {
       if (!space.isOwner(userId)) {
         throw ApiError.forbidden("Only the space owner may delete it");
       }
-      s.rooms.values().removeIf(r -> {
-        boolean inSpace = r.spaceId().equals(spaceId);
-        if (inSpace) {
-          s.roomIdByAlias.remove(r.alias());
-        }
-        return inSpace;
-      });
+      s.rooms.values().stream().filter(r -> r.spaceId().equals(spaceId)).toList().forEach(s::removeRoom);
       s.invites.values().removeIf(i -> i.spaceId().equals(spaceId));
-      s.links.values().removeIf(l -> {
-        boolean inSpace = l.spaceId().equals(spaceId);
-        if (inSpace) {
-          s.linkIdByTokenId.remove(l.tokenId());
-        }
-        return inSpace;
-      });
       s.webhookBySpace.remove(spaceId);
       s.spaces.remove(spaceId);
     }

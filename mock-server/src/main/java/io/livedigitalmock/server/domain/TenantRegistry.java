@@ -55,7 +55,8 @@ public final class TenantRegistry {
         requested.clientSecret() != null ? requested.clientSecret() : generated.secret(),
         userEmail,
         requested.userPassword() != null ? requested.userPassword() : generated.secret(),
-        requested.userName() != null ? requested.userName() : userEmail.substring(0, userEmail.indexOf('@')),
+        requested.userName() != null ? requested.userName()
+            : userEmail.substring(0, Math.max(0, userEmail.indexOf('@'))),
         requested.plan() != null ? requested.plan() : Plan.PRO);
     long seed = server.seed();
     String objectId = IdSource.forTenant(seed, clientId).objectId();
@@ -124,6 +125,13 @@ public final class TenantRegistry {
     TokenClaims claims = server.codec().decode(bearerToken);
     Tenant tenant = byToken(claims).orElseThrow(() -> ApiError.unauthorized("Unknown client"));
     return new Authenticated(tenant, tenant.backend().tokens().authenticate(claims));
+  }
+
+  /** A {@code refreshToken} cookie: a registered user's session (see {@link Tokens#authenticateSession}). */
+  public Authenticated authenticateSession(String sessionToken) {
+    TokenClaims claims = server.codec().decode(sessionToken);
+    Tenant tenant = byToken(claims).orElseThrow(() -> ApiError.unauthorized("Unknown client"));
+    return new Authenticated(tenant, tenant.backend().tokens().authenticateSession(claims));
   }
 
   public TokenClaims decode(String token) {

@@ -70,6 +70,19 @@ final class TenantState {
     return space;
   }
 
+  /** Removes a room with its alias and the access links into it. */
+  void removeRoom(Room room) {
+    rooms.remove(room.id());
+    roomIdByAlias.remove(room.alias());
+    links.values().removeIf(l -> {
+      boolean intoRoom = l.roomId().equals(room.id());
+      if (intoRoom) {
+        linkIdByTokenId.remove(l.tokenId());
+      }
+      return intoRoom;
+    });
+  }
+
   Participant participant(String participantId) {
     Participant p = participants.get(participantId);
     if (p == null) {

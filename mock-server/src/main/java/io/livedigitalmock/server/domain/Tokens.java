@@ -103,6 +103,10 @@ public final class Tokens {
       if (personalId != null && s.personalTokens.get(personalId).isRevoked()) {
         throw ApiError.unauthorized("Token revoked");
       }
+      if (personalId == null && claims.expiresAt() == null) {
+        // only personal tokens lack exp; one this tenant no longer knows (reset since) is void
+        throw ApiError.unauthorized("Unknown personal token");
+      }
       String linkId = s.linkIdByTokenId.get(claims.tokenId());
       if (linkId != null) {
         return Caller.guest(claims.subject(), linkId);
@@ -115,10 +119,11 @@ public final class Tokens {
   }
 
   /**
-   * The room page takes a registered user's access token or, as the iframe embedding does
-   * [guide], their refresh token.
+   * A registered user's browser session: their access token or their refresh token. The room page
+   * takes either, as the iframe embedding does [guide]; so does the API when the refresh token comes
+   * as the {@code refreshToken} cookie, as in the guide's curl samples for invites and roles.
    */
-  public Caller authenticateRoomPage(TokenClaims claims) {
+  public Caller authenticateSession(TokenClaims claims) {
     TokenClaims asAccess = TokenClaims.TYPE_REFRESH.equals(claims.type())
         ? new TokenClaims(claims.subject(), claims.audience(), TokenClaims.TYPE_ACCESS,
             claims.clientObjectId(), claims.tokenId(), claims.issuedAt(), claims.expiresAt(),

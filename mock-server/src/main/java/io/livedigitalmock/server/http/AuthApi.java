@@ -32,7 +32,10 @@ final class AuthApi {
         && !grantType.equals("refresh_token")) {
       throw OAuthError.unsupportedGrantType(grantType);
     }
-    Tenant tenant = registry.authenticateClient(text(params, "client_id"), text(params, "client_secret"));
+    String[] basic = basicCredentials(ctx);
+    Tenant tenant = basic != null && params.getValue("client_id") == null
+        ? registry.authenticateClient(basic[0], basic[1])
+        : registry.authenticateClient(text(params, "client_id"), text(params, "client_secret"));
     TokenPair pair = switch (grantType) {
       case "client_credentials" -> tenant.backend().tokens().forClient();
       case "password" -> tenant.backend().tokens().forUser(
@@ -77,6 +80,32 @@ final class AuthApi {
       return RequestBody.parse(ctx);
     } catch (io.livedigitalmock.server.domain.ApiError e) {
       throw OAuthError.invalidRequest(e.getMessage());
+    }
+  }
+
+  /** RFC 6749 2.3.1: {@code Authorization: Basic base64(urlencoded id ":" urlencoded secret)}. */
+  private static String[] basicCredentials(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw OAuthError.invalidClient();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      throw OAuthError.invalidClient();
+    }
+    var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    try {
+      return new String[] {java.net.URLDecoder.decode(decoded.substring(0, colon), utf8),
+          java.net.URLDecoder.decode(decoded.substring(colon + 1), utf8)};
+    } catch (IllegalArgumentException e) {
+      throw OAuthError.invalidClient();
     }
   }
 

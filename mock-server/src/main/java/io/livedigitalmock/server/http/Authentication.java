@@ -9,8 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Resolves the bearer token of an API request. The header is {@code Authorization: Bearer <token>}
- * [guide]; the SDKs send {@code <token_type> <token>}, which is the same; the guide's samples also
- * send an {@code accessToken} cookie, taken when no header is given.
+ * [guide]; the SDKs send {@code <token_type> <token>}, which is the same. Without the header, the
+ * cookies of the guide's curl samples: {@code accessToken}, else {@code refreshToken} (some samples
+ * send only that one).
  */
 final class Authentication {
 
@@ -24,8 +25,16 @@ final class Authentication {
 
   /** The route handler that refuses requests without a valid token, before any area code runs. */
   void require(RoutingContext ctx) {
-    ctx.put(KEY, registry.authenticate(token(ctx)));
+    Cookie refresh = ctx.request().getCookie("refreshToken");
+    boolean sessionOnly = !hasHeader(ctx) && ctx.request().getCookie("accessToken") == null
+        && refresh != null && !refresh.getValue().isBlank();
+    ctx.put(KEY, sessionOnly ? registry.authenticateSession(refresh.getValue()) : registry.authenticate(token(ctx)));
     ctx.next();
+  }
+
+  private static boolean hasHeader(RoutingContext ctx) {
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    return header != null && !header.isBlank();
   }
 
   static Authenticated of(RoutingContext ctx) {

@@ -59,6 +59,11 @@ public final class Responses {
       return;
     }
     Throwable failure = ctx.failure();
+    if (failure instanceof io.netty.handler.codec.DecoderException) {
+      // the body handler could not decode a form body (e.g. a bad percent escape): the client's fault
+      failure = ctx.request().path().equals("/v1/auth/token")
+          ? OAuthError.invalidRequest("Malformed form body") : ApiError.badRequest("Malformed form body");
+    }
     if (failure instanceof ApiError e) {
       json(ctx, e.status().code, errorBody(e.status().code, e.status().reason, e.getMessage()));
     } else if (failure instanceof OAuthError e) {

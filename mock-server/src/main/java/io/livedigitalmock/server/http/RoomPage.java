@@ -53,7 +53,7 @@ final class RoomPage {
           .put("externalUserId", link.externalUserId())
           .put("participantId", joined.id()).put("callId", joined.callId());
     } else {
-      Authenticated who = new Authenticated(tenant, backend.tokens().authenticateRoomPage(claims));
+      Authenticated who = new Authenticated(tenant, backend.tokens().authenticateSession(claims));
       room = backend.rooms().byAlias(who.caller(), alias);
       String name = ctx.queryParams().get("participantName");
       answer.put("participantName", name != null ? name : backend.users().get(who.caller().userId()).username())

@@ -144,9 +144,13 @@ public final class NodeJson {
       return codes;
     }
 
+    /**
+     * Jackson asks this for every non-ASCII character too; those Node writes as they are, so only
+     * the control characters marked above get an escape.
+     */
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      return new SerializedString(String.format("\\u%04x", ch));
+      return ch < 0x20 ? new SerializedString(String.format("\\u%04x", ch)) : null;
     }
   }
 }

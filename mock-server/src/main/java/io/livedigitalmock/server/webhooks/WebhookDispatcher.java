@@ -8,6 +8,7 @@ import io.livedigitalmock.server.domain.WebhookEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
@@ -23,6 +24,12 @@ import java.util.Map;
 public final class WebhookDispatcher implements EventSink {
 
   public static final int ATTEMPTS = 3;
+
+  /**
+   * Attempts that may be in flight to one receiver at once. Vert.x's default pool (5 per host) made
+   * further attempts wait for a connection behind hung ones, stretching the retry interval.
+   */
+  static final int MAX_CONNECTIONS_PER_RECEIVER = 256;
 
   private final Vertx vertx;
   private final Context context;
@@ -40,7 +47,8 @@ public final class WebhookDispatcher implements EventSink {
         .setConnectTimeout((int) timeout.toMillis())
         .setTrustAll(true)
         .setVerifyHost(false)
-        .setUserAgent("livedigital-mock-webhooks"));
+        .setUserAgent("livedigital-mock-webhooks"),
+        new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_RECEIVER));
     this.journal = journal;
     this.clock = clock;
     this.retryMillis = retryInterval.toMillis();
@@ -78,8 +86,10 @@ public final class WebhookDispatcher implements EventSink {
 
   private void attempt(Outgoing o, String payload, String signature, int attempt) {
     long started = System.nanoTime();
+    // the receiver's time to answer, counted once the request is on a connection: waiting for a
+    // pooled connection must not use up (and fail) an attempt that was never sent
     client.postAbs(o.url())
-        .timeout(timeoutMillis)
+        .idleTimeout(timeoutMillis)
         .putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer(payload))
         .onComplete(ar -> {

@@ -1,0 +1,128 @@
+package io.livedigitalmock.server.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livedigitalmock.server.MockConfig;
+import io.livedigitalmock.server.MockServer;
+import io.livedigitalmock.server.domain.Plan;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every option as {@code --flag value}, {@code --flag=value} and {@code LDMOCK_*}; precedence; bad values. */
+class MockConfigTest {
+
+  private static final String[] NO_ARGS = new String[0];
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    MockConfig config = MockConfig.parse(NO_ARGS, Map.of());
+
+    assertEquals("127.0.0.1", config.host());
+    assertEquals(8080, config.port());
+    assertEquals("demo-client", config.demo().clientId());
+    assertEquals("demo-secret", config.demo().clientSecret());
+    assertEquals("demo@example.com", config.demo().userEmail());
+    assertEquals("demo-password", config.demo().userPassword());
+    assertEquals(Plan.PRO, config.demo().plan());
+    assertEquals(262_144, config.bodyLimitBytes());
+    assertNull(config.seed());
+    assertNull(config.roomBaseUrl());
+    assertNotEquals(config.jwtSecret(), MockConfig.parse(NO_ARGS, Map.of()).jwtSecret(), "jwt secret is random per start");
+  }
+
+  static Stream<Arguments> options() {
+    return Stream.of(
+        option("host", "0.0.0.0", MockConfig::host, "0.0.0.0"),
+        option("port", "9090", MockConfig::port, 9090),
+        option("seed", "123", MockConfig::seed, 123L),
+        option("client-id", "acme", c -> c.demo().clientId(), "acme"),
+        option("client-secret", "s3cret", c -> c.demo().clientSecret(), "s3cret"),
+        option("user-email", "boss@acme.test", c -> c.demo().userEmail(), "boss@acme.test"),
+        option("user-password", "pw", c -> c.demo().userPassword(), "pw"),
+        option("user-name", "Boss", c -> c.demo().userName(), "Boss"),
+        option("plan", "free", c -> c.demo().plan(), Plan.FREE),
+        option("room-base-url", "https://rooms.example/", MockConfig::roomBaseUrl, "https://rooms.example"),
+        option("jwt-secret", "key", MockConfig::jwtSecret, "key"),
+        option("body-limit", "2048", MockConfig::bodyLimitBytes, 2048),
+        option("webhook-retry-interval", "0.5", MockConfig::webhookRetryInterval, Duration.ofMillis(500)));
+  }
+
+  @ParameterizedTest(name = "--{0}")
+  @MethodSource("options")
+  void everyOptionIsAFlagAndAnEnvironmentVariable(String name, String value, Function<MockConfig, Object> read,
+                                                  Object expected) {
+    assertEquals(expected, read.apply(MockConfig.parse(new String[] {"--" + name, value}, Map.of())));
+    assertEquals(expected, read.apply(MockConfig.parse(new String[] {"--" + name + "=" + value}, Map.of())));
+    assertEquals(expected, read.apply(MockConfig.parse(NO_ARGS, Map.of(env(name), value))));
+  }
+
+  @Test
+  void aFlagBeatsTheEnvironment() {
+    Map<String, String> env = Map.of("LDMOCK_PORT", "9000", "LDMOCK_CLIENT_ID", "from-env");
+
+    MockConfig config = MockConfig.parse(new String[] {"--port", "9001"}, env);
+
+    assertEquals(9001, config.port());
+    assertEquals("from-env", config.demo().clientId());
+  }
+
+  @Test
+  void portZeroPicksAFreePort() {
+    MockConfig config = MockConfig.parse(new String[] {"--port", "0", "--seed", "5"}, Map.of());
+    assertEquals(0, config.port());
+
+    try (MockServer server = MockServer.start(config)) {
+      assertTrue(server.port() > 0, "bound port " + server.port());
+      assertEquals("http://127.0.0.1:" + server.port(), server.baseUrl());
+      given().baseUri(server.baseUrl()).get("/_mock/health").then().statusCode(200);
+    }
+  }
+
+  static Stream<Arguments> badArguments() {
+    return Stream.of(
+        Arguments.of(new String[] {"--port", "abc"}, "--port"),
+        Arguments.of(new String[] {"--port", "65536"}, "--port"),
+        Arguments.of(new String[] {"--port", "-1"}, "--port"),
+        Arguments.of(new String[] {"--seed", "x"}, "--seed"),
+        Arguments.of(new String[] {"--plan", "gold"}, "--plan"),
+        Arguments.of(new String[] {"--body-limit", "10"}, "--body-limit"),
+        Arguments.of(new String[] {"--webhook-retry-interval", "soon"}, "--webhook-retry-interval"),
+        Arguments.of(new String[] {"--webhook-retry-interval", "-1"}, "--webhook-retry-interval"),
+        Arguments.of(new String[] {"--nope", "1"}, "--nope"),
+        Arguments.of(new String[] {"--port"}, "--port"),
+        Arguments.of(new String[] {"8080"}, "8080"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badArguments")
+  void aBadFlagIsRefusedWithAMessageNamingIt(String[] args, String named) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MockConfig.parse(args, Map.of()));
+    assertTrue(e.getMessage().contains(named), e.getMessage());
+  }
+
+  @Test
+  void aBadEnvironmentValueIsRefusedToo() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MockConfig.parse(NO_ARGS, Map.of("LDMOCK_PORT", "eighty")));
+    assertTrue(e.getMessage().contains("--port"), e.getMessage());
+  }
+
+  private static String env(String option) {
+    return "LDMOCK_" + option.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
+  private static Arguments option(String name, String value, Function<MockConfig, Object> read, Object expected) {
+    return Arguments.of(name, value, read, expected);
+  }
+}

@@ -1,0 +1,172 @@
+package io.livedigitalmock.server.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runnable jar as a user starts it, {@code java -jar mock-server/target/livedigital-mock-server.jar},
+ * in a process of its own: the ready line, the demo credentials, flags and environment variables.
+ */
+class MockJarIT {
+
+  private static final Pattern READY = Pattern.compile("livedigital-mock listening on (http://127\\.0\\.0\\.1:(\\d+))");
+  private static final long LINE_TIMEOUT_SECONDS = 60;
+
+  @Test
+  void theJarStartsOnAFreePortAndPrintsAReadyDemoTenant() throws Exception {
+    long started = System.nanoTime();
+    try (Mock mock = Mock.start(List.of("--port", "0"), Map.of())) {
+      String first = mock.nextLine();
+      long readyNanos = System.nanoTime() - started;
+
+      Matcher ready = READY.matcher(first);
+      assertTrue(ready.matches(), "first line: " + first);
+      int port = Integer.parseInt(ready.group(2));
+      assertTrue(port > 0 && port <= 65535, "port " + port);
+      String baseUrl = ready.group(1);
+      assertEquals(200, healthStatus(baseUrl));
+      long healthNanos = System.nanoTime() - started;
+      given().baseUri(baseUrl).get("/_mock/health").then().statusCode(200).body("status", equalTo("UP"));
+      System.out.printf("livedigital-mock jar: process start -> ready line %d ms, -> first health 200 %d ms%n",
+          TimeUnit.NANOSECONDS.toMillis(readyNanos), TimeUnit.NANOSECONDS.toMillis(healthNanos));
+
+      String client = mock.nextLine();
+      String user = mock.nextLine();
+      assertEquals("demo client: client_id=demo-client client_secret=demo-secret", client);
+      assertTrue(user.matches("demo user: +username=demo@example\\.com password=demo-password \\(id [0-9a-f]{24}\\)"),
+          user);
+      login(baseUrl, "demo-client", "demo-secret", "demo@example.com", "demo-password");
+    }
+  }
+
+  @Test
+  void environmentVariablesSetThePortAndTheDemoTenant() throws Exception {
+    Map<String, String> env = Map.of("LDMOCK_PORT", "0", "LDMOCK_CLIENT_ID", "it-client",
+        "LDMOCK_CLIENT_SECRET", "it-secret", "LDMOCK_USER_EMAIL", "it@example.com", "LDMOCK_USER_PASSWORD", "it-pw");
+    try (Mock mock = Mock.start(List.of(), env)) {
+      Matcher ready = READY.matcher(mock.nextLine());
+      assertTrue(ready.matches(), ready.toString());
+      assertTrue(Integer.parseInt(ready.group(2)) != 8080, "LDMOCK_PORT=0 must pick a free port");
+
+      assertEquals("demo client: client_id=it-client client_secret=it-secret", mock.nextLine());
+      assertTrue(mock.nextLine().contains("username=it@example.com password=it-pw"));
+      login(ready.group(1), "it-client", "it-secret", "it@example.com", "it-pw");
+      given().baseUri(ready.group(1)).contentType(ContentType.JSON)
+          .body(Map.of("client_id", "demo-client", "client_secret", "demo-secret", "grant_type", "client_credentials"))
+          .post("/v1/auth/token").then().statusCode(401);
+    }
+  }
+
+  @Test
+  void aFlagOverridesTheEnvironment() throws Exception {
+    try (Mock mock = Mock.start(List.of("--port", "0", "--client-id", "from-flag"),
+        Map.of("LDMOCK_PORT", "1", "LDMOCK_CLIENT_ID", "from-env"))) {
+      assertTrue(READY.matcher(mock.nextLine()).matches());
+      assertTrue(mock.nextLine().startsWith("demo client: client_id=from-flag "));
+    }
+  }
+
+  @Test
+  void aBadFlagExitsWithStatus2AndSaysWhy() throws Exception {
+    try (Mock mock = Mock.start(List.of("--port", "not-a-port"), Map.of())) {
+      assertTrue(mock.process.waitFor(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS), "did not exit");
+      assertEquals(2, mock.process.exitValue());
+      String err = new String(mock.process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(err.contains("--port"), err);
+    }
+  }
+
+  /** A plain GET, so the timing is the jar's and not the test client's warm-up. */
+  private static int healthStatus(String baseUrl) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + "/_mock/health").toURL().openConnection();
+    connection.setConnectTimeout(10_000);
+    connection.setReadTimeout(10_000);
+    try {
+      return connection.getResponseCode();
+    } finally {
+      connection.disconnect();
+    }
+  }
+
+  private static void login(String baseUrl, String clientId, String secret, String email, String password) {
+    given().baseUri(baseUrl).contentType(ContentType.JSON)
+        .body(Map.of("client_id", clientId, "client_secret", secret, "grant_type", "password",
+            "username", email, "password", password))
+        .post("/v1/auth/token").then().statusCode(200).body("token_type", equalTo("Bearer"));
+  }
+
+  /** The jar in its own process; its stdout read line by line on a thread of its own. Closing stops it. */
+  private static final class Mock implements AutoCloseable {
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+    private Mock(Process process) {
+      this.process = process;
+      Thread reader = new Thread(() -> pump(process.getInputStream()), "mock-jar-stdout");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    static Mock start(List<String> args, Map<String, String> env) throws IOException {
+      Path jar = Path.of(System.getProperty("livedigital.mock.jar", "target/livedigital-mock-server.jar"));
+      assertTrue(Files.isRegularFile(jar), "no jar at " + jar.toAbsolutePath() + "; run `mvn package` first");
+      String java = ProcessHandle.current().info().command()
+          .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+      command.addAll(args);
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().keySet().removeIf(name -> name.startsWith("LDMOCK_"));
+      builder.environment().putAll(env);
+      return new Mock(builder.start());
+    }
+
+    /** The next line the jar printed; fails the test if none comes in time. */
+    String nextLine() throws InterruptedException {
+      String line = lines.poll(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      assertNotNull(line, "no line from the jar within " + LINE_TIMEOUT_SECONDS + " s");
+      return line;
+    }
+
+    private void pump(InputStream out) {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        // the process ended; nextLine() reports the missing line
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
