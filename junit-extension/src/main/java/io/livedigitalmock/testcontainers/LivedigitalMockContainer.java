@@ -13,8 +13,8 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * The livedigital mock server image as a Testcontainers container. Its base URL serves both the
  * emulated {@code /v1} API and the {@code /_mock} control plane; the demo tenant's credentials come
- * from the getters. Generated room links name the container's own address unless
- * {@link #withRoomBaseUrl} is set or the host port is fixed with {@link #withHostPortBinding}.
+ * from the getters. Generated room and record links name the address a request reached the mock at
+ * (the published host port), unless {@link #withRoomBaseUrl} is set.
  */
 public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockContainer> {
 
@@ -61,9 +61,6 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
     if (webhookRetryInterval != null) {
       withEnv("LDMOCK_WEBHOOK_RETRY_INTERVAL", String.format(Locale.ROOT, "%.3f",
           webhookRetryInterval.toMillis() / 1000.0));
-    }
-    if (roomBaseUrl == null && hostIp != null && hostPort != 0) {
-      roomBaseUrl = "http://" + (hostIp.equals("0.0.0.0") ? "localhost" : hostIp) + ":" + hostPort;
     }
     if (roomBaseUrl != null) {
       withEnv("LDMOCK_ROOM_BASE_URL", roomBaseUrl);
@@ -138,7 +135,7 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
 
   /**
    * Publishes the port on one host address only (e.g. {@code 127.0.0.1}), on {@code hostPort} or, with 0,
-   * on a free one. A fixed port also becomes the base of room links, unless {@link #withRoomBaseUrl} is set.
+   * on a free one.
    */
   public LivedigitalMockContainer withHostPortBinding(String hostIp, int hostPort) {
     this.hostIp = hostIp;

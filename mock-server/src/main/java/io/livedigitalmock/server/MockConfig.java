@@ -32,7 +32,7 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("user-password", "demo-password", "demo user's password");
     option("user-name", "Demo User", "demo user's display name");
     option("plan", "pro", "plan of new spaces: free, basic (webhooks) or pro (webhooks + statistics)");
-    option("room-base-url", "", "base of generated room links (default: this server, http://127.0.0.1:PORT)");
+    option("room-base-url", "", "base of generated room and record links (default: the address each request reached the mock at)");
     option("jwt-secret", "", "HS256 key for tokens (default: random per start)");
     option("body-limit", "262144", "largest accepted request body in bytes");
     option("webhook-retry-interval", "1", "seconds between webhook delivery attempts (fractions allowed)");

@@ -44,7 +44,6 @@ public final class MockServer implements AutoCloseable {
     warmUp.setDaemon(true);
     warmUp.start();
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
-    int[] boundPort = new int[1];
     try {
       byte[] recordingFile = sampleRecording();
       MockClock clock = MockClock.system();
@@ -53,7 +52,7 @@ public final class MockServer implements AutoCloseable {
           config.webhookRetryInterval(), config.webhookTimeout());
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
           new JwtTokenCodec(vertx, config.jwtSecret()),
-          () -> config.roomBaseUrl() != null ? config.roomBaseUrl() : "http://127.0.0.1:" + boundPort[0],
+          config::roomBaseUrl,
           dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo());
       Router router = Router.router(vertx);
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
@@ -67,7 +66,6 @@ public final class MockServer implements AutoCloseable {
               .setHost(config.host()).setPort(config.port()))
           .requestHandler(router)
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      boundPort[0] = server.actualPort();
       return new MockServer(vertx, server, tenants, config);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
       vertx.close();

@@ -71,7 +71,8 @@ final class DeliveriesControl {
       dispatcher.deliver(new WebhookDispatcher.Outgoing(deliveryId, tenant.clientId(),
           eventName instanceof String s ? s : "test", spaceId,
           body.get("roomId") instanceof String s ? s : null,
-          body.get("recordId") instanceof String s ? s : null, hook.url(), hook.secret(), body));
+          body.get("recordId") instanceof String s ? s : null, hook.url(), hook.secret(), body,
+          tenant.backend()::isRetired));
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(e.getMessage());
     }

@@ -21,7 +21,8 @@ public final class AccessLinks {
   }
 
   /** Only the room's creator or a room moderator may call it, not the space owner as such [guide]. */
-  public AccessLink generate(Caller caller, String spaceId, String roomId, AccessRequest request) {
+  public AccessLink generate(Caller caller, String spaceId, String roomId, AccessRequest request,
+                             String requestBase) {
     String userId = caller.requireUser();
     Validate.notBlank("username", request.username());
     if (request.role() == null) {
@@ -47,7 +48,7 @@ public final class AccessLinks {
       String guestId = backend.ids().objectId();
       String tokenId = backend.ids().hex(13);
       String token = backend.tokens().mintForLink(guestId, tokenId, expiresAt);
-      String url = backend.roomPageBase() + "/room/" + room.alias()
+      String url = backend.linkBase(requestBase) + "/room/" + room.alias()
           + "?participantName=" + URLEncoder.encode(request.username(), StandardCharsets.UTF_8)
           + "&accessToken=" + token;
       AccessLink link = new AccessLink(backend.ids().objectId(), spaceId, roomId, room.alias(),

@@ -92,7 +92,7 @@ public final class Recordings {
   }
 
   /** RedirectToDownloadRoomRecord: a signed link to the file, valid 24 h by this tenant's clock. */
-  public String downloadUrl(Caller caller, String spaceId, String roomId, String recordId) {
+  public String downloadUrl(Caller caller, String spaceId, String roomId, String recordId, String requestBase) {
     String userId = caller.requireUser();
     synchronized (backend.lock()) {
       backend.state().administeredRoom(userId, spaceId, roomId);
@@ -102,7 +102,7 @@ public final class Recordings {
       }
       long expires = backend.clock().now().plus(DOWNLOAD_VALIDITY).getEpochSecond();
       String path = filePath(recordId);
-      return backend.roomPageBase() + path + "?expires=" + expires + "&signature="
+      return backend.linkBase(requestBase) + path + "?expires=" + expires + "&signature="
           + backend.server().signer().sign(path + "|" + expires);
     }
   }

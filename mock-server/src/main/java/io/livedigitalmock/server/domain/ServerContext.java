@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * What every tenant shares with the server: the seed ids derive from, the server clock, the token
- * codec, the server's own public address (for room and download links), the outlet for webhook
+ * codec, the configured base of room and download links (null: the address each request came to),
+ * the outlet for webhook
  * events, the delivery journal, the signer of download links, and the size of the sample recording.
  */
 public record ServerContext(long seed, MockClock serverClock, TokenCodec codec,

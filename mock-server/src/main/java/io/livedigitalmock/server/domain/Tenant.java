@@ -50,6 +50,10 @@ public final class Tenant {
   public synchronized void reset() {
     TenantBackend fresh = freshBackend.apply(this);
     user = fresh.users().register(spec.userEmail(), spec.userPassword(), spec.userName(), null);
+    TenantBackend old = backend;
     backend = fresh;
+    if (old != null) {
+      old.retire();
+    }
   }
 }

@@ -11,6 +11,8 @@ public final class TenantBackend {
   private final TenantState state = new TenantState();
   private final String clientObjectId;
   private final IdSource ids;
+  private final IdSource tokenIds;
+  private volatile boolean retired;
   private final MockClock clock;
   private final ServerContext server;
   private final String clientId;
@@ -33,6 +35,7 @@ public final class TenantBackend {
     this.clientId = clientId;
     this.clientObjectId = clientObjectId;
     this.ids = ids;
+    this.tokenIds = IdSource.forTenant(server.seed(), clientId + "/tokens");
     this.clock = clock;
     this.server = server;
     this.defaultPlan = defaultPlan;
@@ -103,6 +106,23 @@ public final class TenantBackend {
     return ids;
   }
 
+  /**
+   * Ids of what is not stored data (login tokens, events), from their own sequence, so that data ids
+   * do not depend on how often or when a test fetched tokens.
+   */
+  IdSource tokenIds() {
+    return tokenIds;
+  }
+
+  /** A reset replaced this backend: its pending webhook retries are called off. */
+  void retire() {
+    retired = true;
+  }
+
+  public boolean isRetired() {
+    return retired;
+  }
+
   TokenCodec codec() {
     return server.codec();
   }
@@ -111,8 +131,14 @@ public final class TenantBackend {
     return server;
   }
 
-  String roomPageBase() {
-    return server.publicBaseUrl().get();
+  /**
+   * The base of the links the mock hands out (room pages, record files): the configured one, else
+   * the address the client reached the mock at, so links work from wherever the client is (e.g. the
+   * host side of a container's published port).
+   */
+  String linkBase(String requestBase) {
+    String configured = server.publicBaseUrl().get();
+    return configured != null ? configured : requestBase;
   }
 
   /**
@@ -125,8 +151,8 @@ public final class TenantBackend {
     if (hook == null || !hook.isActive() || space == null || !space.plan().allowsWebhooks()) {
       return;
     }
-    server.events().publish(new WebhookEvent(clientId, ids.objectId(), name, spaceId, roomId,
-        name.isRecordEvent() ? recordId : null, hook.url(), hook.secret(), clock.now()));
+    server.events().publish(new WebhookEvent(clientId, tokenIds.objectId(), name, spaceId, roomId,
+        name.isRecordEvent() ? recordId : null, hook.url(), hook.secret(), clock.now(), this::isRetired));
   }
 
   Plan defaultPlan() {

@@ -14,6 +14,15 @@ public final class ApiRoutes {
     this.recordingFile = recordingFile;
   }
 
+  /** {@code http://<Host header>}: the address the client used to reach the mock. */
+  static String requestBase(io.vertx.ext.web.RoutingContext ctx) {
+    String host = ctx.request().getHeader("Host");
+    if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
+      host = "127.0.0.1:" + ctx.request().localAddress().port();
+    }
+    return "http://" + host;
+  }
+
   public void mount(Router router) {
     Authentication auth = new Authentication(registry);
     new AuthApi(registry).mount(router);

@@ -33,7 +33,7 @@ final class RecordsApi {
   private void download(RoutingContext ctx) {
     Authenticated a = Authentication.of(ctx);
     String url = a.tenant().backend().recordings().downloadUrl(a.caller(), ctx.pathParam("spaceId"),
-        ctx.pathParam("roomId"), ctx.pathParam("recordId"));
+        ctx.pathParam("roomId"), ctx.pathParam("recordId"), ApiRoutes.requestBase(ctx));
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(url);
   }
 

@@ -93,7 +93,7 @@ final class RoomsApi {
         body.string("externalMeetingId"), body.integer("ttl"), body.bool("isPermanent"),
         body.string("email"), body.string("phone"));
     AccessLink link = a.tenant().backend().links().generate(a.caller(), ctx.pathParam("spaceId"),
-        ctx.pathParam("roomId"), request);
+        ctx.pathParam("roomId"), request, ApiRoutes.requestBase(ctx));
     Responses.ok(ctx, new JsonObject().put("url", link.url()));
   }
 

@@ -66,7 +66,7 @@ public final class WebhookDispatcher implements EventSink {
       body.put("recordId", e.recordId());
     }
     deliver(new Outgoing(e.eventId(), e.clientId(), e.eventName().wire(), e.spaceId(), e.roomId(),
-        e.recordId(), e.url(), e.secret(), body));
+        e.recordId(), e.url(), e.secret(), body, e.calledOff()));
   }
 
   /**
@@ -85,6 +85,9 @@ public final class WebhookDispatcher implements EventSink {
   }
 
   private void attempt(Outgoing o, String payload, String signature, int attempt) {
+    if (o.calledOff().getAsBoolean()) {
+      return;   // the tenant was reset since: its old events must not show up in the new log
+    }
     long started = System.nanoTime();
     // the receiver's time to answer, counted once the request is on a connection: waiting for a
     // pooled connection must not use up (and fail) an attempt that was never sent
@@ -114,6 +117,7 @@ public final class WebhookDispatcher implements EventSink {
 
   /** What to send where, and under which names to journal it. */
   public record Outgoing(String deliveryId, String clientId, String eventName, String spaceId, String roomId,
-                         String recordId, String url, String secret, Map<String, Object> body) {
+                         String recordId, String url, String secret, Map<String, Object> body,
+                         java.util.function.BooleanSupplier calledOff) {
   }
 }
