@@ -278,4 +278,29 @@ class ControlPlaneTest {
             "username", "demo@example.com", "password", "demo-password"))
         .post("/v1/auth/token").then().statusCode(200).extract().path("access_token");
   }
+
+  @Test
+  void dataIdsDoNotDependOnHowOftenTokensWereFetched(TestTenant t) {
+    String first = t.createSpace(t.owner().accessToken(), true);
+    t.control().post("/reset").then().statusCode(200);
+
+    String token = null;
+    for (int i = 0; i < 5; i++) {
+      token = t.token(java.util.Map.of("grant_type", "password", "username", t.owner().email(),
+          "password", t.owner().password())).then().statusCode(200).extract().path("access_token");
+    }
+    assertEquals(first, t.createSpace(token, true), "the same first space id after a reset, whatever logins happened");
+  }
+
+  @Test
+  void generatedLinksNameTheAddressTheRequestCameTo(TestTenant t) {
+    String owner = t.owner().accessToken();
+    var room = t.createRoom(owner, t.createSpace(owner, true), true);
+    String url = t.as(owner).header("Host", "school.example:4321")
+        .body(java.util.Map.of("username", "Guest", "role", "user"))
+        .post("/v1/spaces/" + room.spaceId() + "/rooms/" + room.id() + "/generate-access")
+        .then().statusCode(200).extract().path("url");
+    org.junit.jupiter.api.Assertions.assertTrue(url.startsWith("http://school.example:4321/room/" + room.alias() + "?"),
+        url);
+  }
 }

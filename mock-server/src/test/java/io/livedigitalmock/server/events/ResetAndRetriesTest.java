@@ -1,0 +1,54 @@
+package io.livedigitalmock.server.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.livedigitalmock.server.MockConfig;
+import io.livedigitalmock.server.MockServer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tenant reset is the line between one test and the next: retries of events from before it must not
+ * reach the receiver or the delivery log afterwards. Retries are 1 s apart here, so the reset surely
+ * comes between the first attempt and the second.
+ */
+class ResetAndRetriesTest {
+
+  private static MockServer mock;
+  private static EventsKit kit;
+
+  @BeforeAll
+  static void startMock() {
+    mock = MockServer.start(MockConfig.defaults().withPort(0).withSeed(11)
+        .withWebhookRetryInterval(Duration.ofSeconds(1)).withWebhookTimeout(Duration.ofSeconds(2)));
+    kit = new EventsKit(mock);
+  }
+
+  @AfterAll
+  static void stopMock() {
+    mock.close();
+  }
+
+  @Test
+  void aTenantResetCallsOffThePendingRetriesOfItsEvents() {
+    try (WebhookReceiver receiver = WebhookReceiver.answering(500)) {
+      EventsKit.Tenant t = kit.newTenant();
+      String spaceId = t.createSpace();
+      t.createWebhook(spaceId, receiver.url());
+      String roomId = t.createRoomId(spaceId);
+      long seq = t.lastSeq();
+      t.join(roomId, "Ann", "user");
+      JsonObject first = t.nextDelivery("eventName=call_started&outcome=retrying", seq);
+      assertEquals(1, first.getInteger("attempt"));
+
+      kit.post("/_mock/tenants/" + t.clientId + "/reset", null, null).expect(200);
+
+      // the second attempt was due 1 s after the first: give it 2.5 s to (not) show up
+      t.assertNoDelivery("eventName=call_started", first.getLong("seq"), 2_500);
+      assertEquals(1, receiver.received().size(), "the receiver got the first attempt only");
+    }
+  }
+}
