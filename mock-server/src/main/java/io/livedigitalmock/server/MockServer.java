@@ -40,9 +40,6 @@ public final class MockServer implements AutoCloseable {
 
   /** Starts and waits until the port is bound. */
   public static MockServer start(MockConfig config) {
-    Thread warmUp = new Thread(MockServer::loadFirstRequestClasses, "livedigital-mock-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
     try {
       byte[] recordingFile = sampleRecording();
@@ -79,17 +76,7 @@ public final class MockServer implements AutoCloseable {
 
   /**
    * The first request used to spend ~0.2 s loading Jackson's databind (Vert.x's JSON codec) and the
-   * HMAC provider; loading them on a second core while Vert.x starts takes that off the first answer.
-   */
-  private static void loadFirstRequestClasses() {
-    io.vertx.core.json.Json.encode(java.util.Map.of("status", "UP"));
-    io.vertx.core.json.Json.decodeValue("{\"warm\":[1,true,null]}");
-    new UrlSigner("warm-up").sign("warm-up");
-  }
-
-  private static byte[] sampleRecording() {
-    try (var in = MockServer.class.getResourceAsStream("sample-recording.mp4")) {
-      if (in == null) {
+   * HMAC provider; loading them on a l) {
         throw new IllegalStateException("sample-recording.mp4 missing from the jar");
       }
       return in.readAllBytes();
