@@ -74,9 +74,9 @@ public final class MockServer implements AutoCloseable {
     }
   }
 
-  /**
-   * The first request used to spend ~0.2 s loading Jackson's databind (Vert.x's JSON codec) and the
-   * HMAC provider; loading them on a l) {
+  private static byte[] sampleRecording() {
+    try (var in = MockServer.class.getResourceAsStream("sample-recording.mp4")) {
+      if (in == null) {
         throw new IllegalStateException("sample-recording.mp4 missing from the jar");
       }
       return in.readAllBytes();
