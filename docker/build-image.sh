@@ -112,19 +112,20 @@ echo 'hosts: files dns' >"$ROOTFS/etc/nsswitch.conf"
 # Only class names are recorded, so the host path of the jar does not matter; the archive
 # itself is dumped inside the image (see Dockerfile.local).
 JAVA=$ROOTFS/opt/java/bin/java
-port=38080   # away from the usual dev ports; skip any in use
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-base=http://127.0.0.1:$port
-LDMOCK_HOST=127.0.0.1 LDMOCK_PORT=$port \
+# Port 0 and the address from the server's own "listening on" line: no port search that another
+# build could race, and no chance of training against someone else's server.
+LDMOCK_HOST=127.0.0.1 LDMOCK_PORT=0 \
   "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:DumpLoadedClassList="$WORK/server.lst" \
   -jar "$JAR" >"$WORK/train.log" 2>&1 &
 pid=$!
 up=
 for _ in $(seq 1 300); do   # <= 30 s
-  if curl -fsS -o /dev/null "$base/_mock/health" 2>/dev/null; then up=1; break; fi
+  base=$(sed -n 's/^livedigital-mock listening on \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$WORK/train.log")
+  if [[ -n $base ]] && curl -fsS -o /dev/null "$base/_mock/health" 2>/dev/null; then up=1; break; fi
   kill -0 $pid 2>/dev/null || break
   sleep 0.1
 done
+port=${base##*:}
 if [[ -n $up ]]; then
   # Best effort: one authenticated API call and the 401/404 paths, so a test suite's first
   # requests also find Jackson/JWT/error classes archived. Failures only cost that speed-up.

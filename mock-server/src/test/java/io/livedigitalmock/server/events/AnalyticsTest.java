@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.livedigitalmock.server.MockServer;
 import io.livedigitalmock.server.events.EventsKit.Member;
 import io.livedigitalmock.server.events.EventsKit.Resp;
 import io.livedigitalmock.server.events.EventsKit.Tenant;
@@ -20,10 +19,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -34,8 +32,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AnalyticsTest {
 
-  private static MockServer mock;
-  private static EventsKit kit;
+  @RegisterExtension
+  static final EventsKit kit = new EventsKit();
 
   private Tenant t;
   private String spaceId;
@@ -43,16 +41,6 @@ class AnalyticsTest {
   private String analytics;
   private LocalDate day;
 
-  @BeforeAll
-  static void startMock() {
-    mock = EventsKit.startMock();
-    kit = new EventsKit(mock);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
 
   @BeforeEach
   void tenantOnAFixedDay() {

@@ -21,28 +21,62 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the live-events tests share: an in-process mock on a free loopback port, a plain JDK HTTP
  * client for the API and the control plane, and a fresh tenant per test with helpers for the few
  * steps every test takes (space, room, webhook, joins, the clock, the delivery journal).
  */
-final class EventsKit {
+final class EventsKit implements BeforeAllCallback, AfterAllCallback {
 
   /** How long a test waits for something that should happen (a delivery, a request): bounded, generous. */
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  private final String baseUrl;
+  private final MockConfig ownConfig;
+  private MockServer own;
+  private String baseUrl;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  /** A kit on a mock someone else started and stops. */
   EventsKit(MockServer server) {
+    this.ownConfig = null;
     this.baseUrl = server.baseUrl();
+  }
+
+  /**
+   * For {@code @RegisterExtension static final EventsKit kit = new EventsKit();}: the test class gets a
+   * mock of its own, started before its tests and stopped after them.
+   */
+  EventsKit() {
+    this(config(Duration.ofMillis(500)));
+  }
+
+  EventsKit(MockConfig config) {
+    this.ownConfig = config;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    own = MockServer.start(ownConfig);
+    baseUrl = own.baseUrl();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    own.close();
   }
 
   /** The mock as the brief starts it: retries 100 ms apart; each attempt may take {@code webhookTimeout}. */
   static MockServer startMock(Duration webhookTimeout) {
-    return MockServer.start(MockConfig.defaults().withPort(0).withSeed(7)
-        .withWebhookRetryInterval(Duration.ofMillis(100)).withWebhookTimeout(webhookTimeout));
+    return MockServer.start(config(webhookTimeout));
+  }
+
+  private static MockConfig config(Duration webhookTimeout) {
+    return MockConfig.defaults().withPort(0).withSeed(7)
+        .withWebhookRetryInterval(Duration.ofMillis(100)).withWebhookTimeout(webhookTimeout);
   }
 
   static MockServer startMock() {

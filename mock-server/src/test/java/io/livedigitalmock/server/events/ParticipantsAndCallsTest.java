@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.livedigitalmock.server.MockServer;
 import io.livedigitalmock.server.events.EventsKit.Resp;
 import io.livedigitalmock.server.events.EventsKit.Tenant;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -28,24 +26,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ParticipantsAndCallsTest {
 
-  private static MockServer mock;
-  private static EventsKit kit;
+  @RegisterExtension
+  static final EventsKit kit = new EventsKit();
 
   private Tenant t;
   private String spaceId;
   private String roomId;
   private WebhookReceiver receiver;
 
-  @BeforeAll
-  static void startMock() {
-    mock = EventsKit.startMock();
-    kit = new EventsKit(mock);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
 
   @BeforeEach
   void tenantWithRoomAndWebhook() {

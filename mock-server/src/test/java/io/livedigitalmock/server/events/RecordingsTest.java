@@ -21,11 +21,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -36,8 +35,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RecordingsTest {
 
-  private static MockServer mock;
-  private static EventsKit kit;
+  @RegisterExtension
+  static final EventsKit kit = new EventsKit();
 
   private Tenant t;
   private String spaceId;
@@ -45,16 +44,6 @@ class RecordingsTest {
   private String records;
   private WebhookReceiver receiver;
 
-  @BeforeAll
-  static void startMock() {
-    mock = EventsKit.startMock();
-    kit = new EventsKit(mock);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
 
   @BeforeEach
   void tenantWithRoomAndWebhook() {

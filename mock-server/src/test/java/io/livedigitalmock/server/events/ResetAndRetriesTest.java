@@ -3,12 +3,10 @@ package io.livedigitalmock.server.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.livedigitalmock.server.MockConfig;
-import io.livedigitalmock.server.MockServer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A tenant reset is the line between one test and the next: retries of events from before it must not
@@ -17,20 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class ResetAndRetriesTest {
 
-  private static MockServer mock;
-  private static EventsKit kit;
-
-  @BeforeAll
-  static void startMock() {
-    mock = MockServer.start(MockConfig.defaults().withPort(0).withSeed(11)
-        .withWebhookRetryInterval(Duration.ofSeconds(1)).withWebhookTimeout(Duration.ofSeconds(2)));
-    kit = new EventsKit(mock);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
+  @RegisterExtension
+  static final EventsKit kit = new EventsKit(MockConfig.defaults().withPort(0).withSeed(11)
+      .withWebhookRetryInterval(Duration.ofSeconds(1)).withWebhookTimeout(Duration.ofSeconds(2)));
 
   @Test
   void aTenantResetCallsOffThePendingRetriesOfItsEvents() {

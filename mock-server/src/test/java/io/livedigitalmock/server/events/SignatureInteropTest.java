@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.livedigitalmock.server.MockServer;
 import io.livedigitalmock.server.events.EventsKit.Resp;
 import io.livedigitalmock.server.events.EventsKit.Tenant;
 import io.livedigitalmock.server.events.WebhookReceiver.Received;
@@ -26,10 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,19 +94,9 @@ class SignatureInteropTest {
         + "Привет, \\\"мир\\\" / \\\\ \\n 🎉 ".repeat(400) + "\"}");
   }
 
-  private static MockServer mock;
-  private static EventsKit kit;
+  @RegisterExtension
+  static final EventsKit kit = new EventsKit();
 
-  @BeforeAll
-  static void startMock() {
-    mock = EventsKit.startMock();
-    kit = new EventsKit(mock);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
 
   @Test
   void nodeComputesTheSameSignatureOverEveryBodyTheMockSent(@TempDir Path dir) throws Exception {

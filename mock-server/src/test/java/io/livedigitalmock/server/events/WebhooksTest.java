@@ -19,10 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -33,23 +32,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebhooksTest {
 
-  private static MockServer mock;
-  private static EventsKit kit;
+  @RegisterExtension
+  static final EventsKit kit = new EventsKit();
 
   private Tenant t;
   private String spaceId;
   private String webhook;
 
-  @BeforeAll
-  static void startMock() {
-    mock = EventsKit.startMock();
-    kit = new EventsKit(mock);
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
 
   @BeforeEach
   void tenantWithSpace() {
