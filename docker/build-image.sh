@@ -3,10 +3,11 @@
 #
 #   docker/build-image.sh [path/to/livedigital-mock-server.jar]
 #
-# Two recipes, picked by IMAGE_BASE:
-#   local  (default) docker/Dockerfile.local, FROM scratch. Needs no registry at all: the Java
-#          runtime is jlink'ed from the JDK 17 on this machine and the glibc it links is copied
-#          from the host. This is the one dev machines/CI here use (no registry is reachable).
+# Two recipes, picked by IMAGE_BASE (default auto: local where it can work, i.e. on Linux with a
+# JDK that has jlink and jmods; public elsewhere, e.g. on a Mac with Docker Desktop):
+#   local  docker/Dockerfile.local, FROM scratch. Needs no registry at all: the Java runtime is
+#          jlink'ed from the JDK 17 on this machine and the glibc it links is copied from the host.
+#          This is the one CI uses (no registry is reachable there).
 #   public docker/Dockerfile, FROM eclipse-temurin:17-jre-alpine (pinned); for machines that
 #          can pull from Docker Hub. Same as: docker build -f docker/Dockerfile mock-server/target
 # Without an argument the jar is built with Maven if it is missing.
@@ -23,7 +24,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 IMAGE_NAME=${IMAGE_NAME:-livedigital-mock}
 IMAGE_VERSION=${IMAGE_VERSION:-0.1.0}
 EXTRA_TAG=${EXTRA_TAG:-local}
-IMAGE_BASE=${IMAGE_BASE:-local}
+IMAGE_BASE=${IMAGE_BASE:-auto}
 TAGS=(-t "$IMAGE_NAME:$IMAGE_VERSION" -t "$IMAGE_NAME:$EXTRA_TAG")
 
 JAR=${1:-$ROOT/mock-server/target/livedigital-mock-server.jar}
@@ -44,6 +45,20 @@ report() {
   echo "build-image: $IMAGE_NAME:$IMAGE_VERSION ($IMAGE_NAME:$EXTRA_TAG) size: $((bytes / 1000000)) MB ($bytes bytes)"
 }
 
+if [[ -z ${JDK17_HOME:-} ]]; then
+  for d in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-17-jdk-amd64 "${JAVA_HOME:-}"; do
+    [[ -n $d && -x $d/bin/jlink && -d $d/jmods ]] && { JDK17_HOME=$d; break; }
+  done
+fi
+if [[ $IMAGE_BASE == auto ]]; then
+  if [[ $(uname -s) == Linux && -n ${JDK17_HOME:-} ]] && command -v ldd >/dev/null; then
+    IMAGE_BASE=local
+  else
+    IMAGE_BASE=public
+  fi
+  echo "build-image: recipe $IMAGE_BASE (set IMAGE_BASE=local|public to choose)"
+fi
+
 if [[ $IMAGE_BASE == public ]]; then
   # Minimal context: just the jar (mock-server/target also holds classes, reports, ...).
   cp "$JAR" "$WORK/livedigital-mock-server.jar"
@@ -53,11 +68,6 @@ if [[ $IMAGE_BASE == public ]]; then
 fi
 
 # ---- local: jlink runtime + host libs into rootfs/ ------------------------------------------
-if [[ -z ${JDK17_HOME:-} ]]; then
-  for d in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-17-jdk-amd64 "${JAVA_HOME:-}"; do
-    [[ -n $d && -x $d/bin/jlink && -d $d/jmods ]] && { JDK17_HOME=$d; break; }
-  done
-fi
 [[ -n ${JDK17_HOME:-} && -x $JDK17_HOME/bin/jlink ]] || { echo "build-image: no JDK 17 with jlink+jmods (set JDK17_HOME)" >&2; exit 1; }
 
 ROOTFS=$WORK/rootfs
