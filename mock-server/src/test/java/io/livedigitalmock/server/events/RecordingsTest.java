@@ -200,7 +200,11 @@ class RecordingsTest {
     t.join(auto, "Teacher", "moderator");
     String recordId = t.roomState(auto).getJsonObject("activeRecording").getString("id");
     kit.post("/_mock/rooms/" + auto + "/recording/fail", null, null).expect(200);
-    long afterFail = t.nextDelivery("eventName=record_failed&roomId=" + auto, 0).getLong("seq");
+    // deliveries of different events run concurrently: the first record_started may be logged after
+    // record_failed, so the line "from here on, no record_started" is drawn after both
+    long startedSeq = t.nextDelivery("eventName=record_started&roomId=" + auto, 0).getLong("seq");
+    long failedSeq = t.nextDelivery("eventName=record_failed&roomId=" + auto, 0).getLong("seq");
+    long afterFail = Math.max(startedSeq, failedSeq);
 
     t.join(auto, "Another teacher", "moderator");
     t.advanceClock(3_600);
