@@ -15,4 +15,9 @@ public enum LinkRole implements WireName {
   public String wire() {
     return wire;
   }
+
+  /** The role its holder has in a call. */
+  public ParticipantRole participantRole() {
+    return this == MODERATOR ? ParticipantRole.MODERATOR : ParticipantRole.USER;
+  }
 }

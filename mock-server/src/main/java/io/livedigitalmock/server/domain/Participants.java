@@ -33,10 +33,8 @@ public final class Participants {
         if (link == null || !link.roomId().equals(roomId) || !link.spaceId().equals(spaceId)) {
           throw ApiError.forbidden("This access token is for another room");
         }
-        ParticipantRole role = link.role() == LinkRole.MODERATOR ? ParticipantRole.MODERATOR
-            : ParticipantRole.USER;
         p = newParticipant(spaceId, roomId, name != null ? name : link.username(),
-            downgrade(role, requested), null, link.id(), link.email(), link.phone(), link.externalUserId(),
+            downgrade(link.role().participantRole(), requested), null, link.id(), link.email(), link.phone(), link.externalUserId(),
             link.externalMeetingId(), clientUniqueId, caller.userId());
       } else {
         String userId = caller.requireUser();
@@ -78,9 +76,8 @@ public final class Participants {
     synchronized (backend.lock()) {
       AccessLink link = backend.links().open(tokenId, alias);
       TenantState s = backend.state();
-      ParticipantRole role = link.role() == LinkRole.MODERATOR ? ParticipantRole.MODERATOR
-          : ParticipantRole.USER;
-      Participant p = newParticipant(link.spaceId(), link.roomId(), link.username(), role, null, link.id(),
+      Participant p = newParticipant(link.spaceId(), link.roomId(), link.username(),
+          link.role().participantRole(), null, link.id(),
           link.email(), link.phone(), link.externalUserId(), link.externalMeetingId(), null, link.guestId());
       s.participants.put(p.id(), p);
       return enter(p);

@@ -96,8 +96,9 @@ public final class TenantRegistry {
   }
 
   /** The tenant a decoded token names in {@code cId}. */
-  public Optional<Tenant> byToken(TokenClaims claims) {
-    return byClientObjectId(claims.clientObjectId());
+  /** The tenant a decoded token names in {@code cId}; 401 if none does (e.g. dropped by a reset). */
+  public Tenant tenantOf(TokenClaims claims) {
+    return byClientObjectId(claims.clientObjectId()).orElseThrow(() -> ApiError.unauthorized("Unknown client"));
   }
 
   public Optional<Tenant> byClientObjectId(String clientObjectId) {
@@ -123,14 +124,14 @@ public final class TenantRegistry {
   /** Resolves a bearer token: signature (codec), tenant, then who it speaks for (401 on any failure). */
   public Authenticated authenticate(String bearerToken) {
     TokenClaims claims = server.codec().decode(bearerToken);
-    Tenant tenant = byToken(claims).orElseThrow(() -> ApiError.unauthorized("Unknown client"));
+    Tenant tenant = tenantOf(claims);
     return new Authenticated(tenant, tenant.backend().tokens().authenticate(claims));
   }
 
   /** A {@code refreshToken} cookie: a registered user's session (see {@link Tokens#authenticateSession}). */
   public Authenticated authenticateSession(String sessionToken) {
     TokenClaims claims = server.codec().decode(sessionToken);
-    Tenant tenant = byToken(claims).orElseThrow(() -> ApiError.unauthorized("Unknown client"));
+    Tenant tenant = tenantOf(claims);
     return new Authenticated(tenant, tenant.backend().tokens().authenticateSession(claims));
   }
 

@@ -88,6 +88,25 @@ public final class Tokens {
     if (!TokenClaims.TYPE_ACCESS.equals(claims.type())) {
       throw ApiError.unauthorized("A refresh token cannot authorize requests");
     }
+    return holder(claims);
+  }
+
+  /**
+   * A registered user's browser session: their access token or their refresh token. The room page
+   * takes either, as the iframe embedding does [guide]; so does the API when the refresh token comes
+   * as the {@code refreshToken} cookie, as in the guide's curl samples for invites and roles.
+   */
+  public Caller authenticateSession(TokenClaims claims) {
+    if (!TokenClaims.TYPE_ACCESS.equals(claims.type()) && !TokenClaims.TYPE_REFRESH.equals(claims.type())) {
+      throw ApiError.unauthorized("Not an access or refresh token");
+    }
+    Caller caller = holder(claims);
+    caller.requireUser();
+    return caller;
+  }
+
+  /** Who holds a token of an accepted type: refused if expired, revoked, or its user is gone. */
+  private Caller holder(TokenClaims claims) {
     if (isExpired(claims)) {
       throw ApiError.unauthorized("Token expired");
     }
@@ -116,22 +135,6 @@ public final class Tokens {
       }
     }
     return Caller.user(claims.subject());
-  }
-
-  /**
-   * A registered user's browser session: their access token or their refresh token. The room page
-   * takes either, as the iframe embedding does [guide]; so does the API when the refresh token comes
-   * as the {@code refreshToken} cookie, as in the guide's curl samples for invites and roles.
-   */
-  public Caller authenticateSession(TokenClaims claims) {
-    TokenClaims asAccess = TokenClaims.TYPE_REFRESH.equals(claims.type())
-        ? new TokenClaims(claims.subject(), claims.audience(), TokenClaims.TYPE_ACCESS,
-            claims.clientObjectId(), claims.tokenId(), claims.issuedAt(), claims.expiresAt(),
-            claims.signature())
-        : claims;
-    Caller caller = authenticate(asAccess);
-    caller.requireUser();
-    return caller;
   }
 
   private boolean isExpired(TokenClaims claims) {

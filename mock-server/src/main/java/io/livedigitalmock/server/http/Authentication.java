@@ -25,35 +25,36 @@ final class Authentication {
 
   /** The route handler that refuses requests without a valid token, before any area code runs. */
   void require(RoutingContext ctx) {
-    Cookie refresh = ctx.request().getCookie("refreshToken");
-    boolean sessionOnly = !hasHeader(ctx) && ctx.request().getCookie("accessToken") == null
-        && refresh != null && !refresh.getValue().isBlank();
-    ctx.put(KEY, sessionOnly ? registry.authenticateSession(refresh.getValue()) : registry.authenticate(token(ctx)));
+    ctx.put(KEY, authenticate(ctx));
     ctx.next();
-  }
-
-  private static boolean hasHeader(RoutingContext ctx) {
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    return header != null && !header.isBlank();
   }
 
   static Authenticated of(RoutingContext ctx) {
     return ctx.get(KEY);
   }
 
-  static String token(RoutingContext ctx) {
+  private Authenticated authenticate(RoutingContext ctx) {
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header != null && !header.isBlank()) {
       String[] parts = header.trim().split("\\s+", 2);
       if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
         throw ApiError.unauthorized("Authorization header must be 'Bearer <token>'");
       }
-      return parts[1];
+      return registry.authenticate(parts[1]);
     }
-    Cookie cookie = ctx.request().getCookie("accessToken");
-    if (cookie != null && !cookie.getValue().isBlank()) {
-      return cookie.getValue();
+    String access = cookie(ctx, "accessToken");
+    if (access != null) {
+      return registry.authenticate(access);
+    }
+    String refresh = cookie(ctx, "refreshToken");
+    if (refresh != null) {
+      return registry.authenticateSession(refresh);
     }
     throw ApiError.unauthorized("Missing bearer token");
+  }
+
+  private static String cookie(RoutingContext ctx, String name) {
+    Cookie cookie = ctx.request().getCookie(name);
+    return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
   }
 }

@@ -41,7 +41,7 @@ final class RoomPage {
       throw ApiError.unauthorized("The room page needs an accessToken or refreshToken");
     }
     TokenClaims claims = registry.decode(token);
-    var tenant = registry.byToken(claims).orElseThrow(() -> ApiError.unauthorized("Unknown client"));
+    var tenant = registry.tenantOf(claims);
     var backend = tenant.backend();
     JsonObject answer = new JsonObject();
     Room room;
