@@ -58,7 +58,7 @@ public final class MockServer implements AutoCloseable {
         router.errorHandler(status, Responses::failure);
       }
       router.route("/_mock/*").subRouter(new ControlApi(tenants, dispatcher).router(vertx));
-      new ApiRoutes(tenants, recordingFile).mount(router);
+      new ApiRoutes(tenants, recordingFile).mount(router, java.util.List.of());
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.host()).setPort(config.port()))
           .requestHandler(router)

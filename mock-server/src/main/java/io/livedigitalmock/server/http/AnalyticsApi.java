@@ -7,7 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,10 +14,10 @@ import java.util.Map;
 /** SpaceAnalytics: analyticsCalls and getRoomAnalyticsReport [guide]; storeExternalUserMeta [docs, path assumed]. */
 final class AnalyticsApi {
 
-  void mount(Router router, Authentication auth) {
-    router.get("/v1/spaces/:spaceId/analytics/calls").handler(auth::require).handler(this::calls);
-    router.get("/v1/spaces/:spaceId/analytics/report").handler(auth::require).handler(this::report);
-    router.post("/v1/spaces/:spaceId/analytics/external-user-meta").handler(auth::require)
+  void mount(OperationRoutes ops, Authentication auth) {
+    ops.route(ApiOperation.ANALYTICS_CALLS).handler(auth::require).handler(this::calls);
+    ops.route(ApiOperation.ANALYTICS_REPORT).handler(auth::require).handler(this::report);
+    ops.route(ApiOperation.STORE_EXTERNAL_USER_META).handler(auth::require)
         .handler(this::storeExternalUserMeta);
   }
 

@@ -1,7 +1,10 @@
 package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /** The emulated livedigital API (every path under {@code /v1}), the room page and the record files its links open. */
 public final class ApiRoutes {
@@ -15,7 +18,7 @@ public final class ApiRoutes {
   }
 
   /** {@code http://<Host header>}: the address the client used to reach the mock. */
-  static String requestBase(io.vertx.ext.web.RoutingContext ctx) {
+  static String requestBase(RoutingContext ctx) {
     String host = ctx.request().getHeader("Host");
     if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
       host = "127.0.0.1:" + ctx.request().localAddress().port();
@@ -23,16 +26,18 @@ public final class ApiRoutes {
     return "http://" + host;
   }
 
-  public void mount(Router router) {
+  /** {@code beforeOperations}: run first on every API operation (see {@link OperationRoutes}). */
+  public void mount(Router router, List<Handler<RoutingContext>> beforeOperations) {
     Authentication auth = new Authentication(registry);
-    new AuthApi(registry).mount(router);
-    new UsersApi().mount(router, auth);
-    new RoomsApi().mount(router, auth);
-    new SpacesApi().mount(router, auth);
-    new ParticipantsApi().mount(router, auth);
-    new RecordsApi().mount(router, auth);
-    new WebhooksApi().mount(router, auth);
-    new AnalyticsApi().mount(router, auth);
+    OperationRoutes ops = new OperationRoutes(router, beforeOperations);
+    new AuthApi(registry).mount(ops);
+    new UsersApi().mount(ops, auth);
+    new RoomsApi().mount(ops, auth);
+    new SpacesApi().mount(ops, auth);
+    new ParticipantsApi().mount(ops, auth);
+    new RecordsApi().mount(ops, auth);
+    new WebhooksApi().mount(ops, auth);
+    new AnalyticsApi().mount(ops, auth);
     new RoomPage(registry).mount(router);
     new MediaFiles(registry, recordingFile).mount(router);
   }

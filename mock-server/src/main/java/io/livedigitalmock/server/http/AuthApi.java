@@ -6,7 +6,6 @@ import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.domain.TokenClaims;
 import io.livedigitalmock.server.domain.TokenPair;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code POST /v1/auth/token} (getAccessToken) [guide]: client_credentials, password, refresh_token. */
@@ -18,8 +17,8 @@ final class AuthApi {
     this.registry = registry;
   }
 
-  void mount(Router router) {
-    router.post("/v1/auth/token").handler(this::getAccessToken);
+  void mount(OperationRoutes ops) {
+    ops.route(ApiOperation.GET_ACCESS_TOKEN).handler(this::getAccessToken);
   }
 
   private void getAccessToken(RoutingContext ctx) {

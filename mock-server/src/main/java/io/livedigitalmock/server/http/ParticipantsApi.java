@@ -4,17 +4,16 @@ import io.livedigitalmock.server.domain.Authenticated;
 import io.livedigitalmock.server.domain.Participant;
 import io.livedigitalmock.server.domain.ParticipantRole;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** How the SDK clients join a room: participant, signaling token, join [sdk]. */
 final class ParticipantsApi {
 
-  void mount(Router router, Authentication auth) {
-    router.post("/v1/spaces/:spaceId/participants").handler(auth::require).handler(this::createParticipant);
-    router.post("/v1/spaces/:spaceId/participants/:participantId/signaling-token").handler(auth::require)
+  void mount(OperationRoutes ops, Authentication auth) {
+    ops.route(ApiOperation.CREATE_PARTICIPANT).handler(auth::require).handler(this::createParticipant);
+    ops.route(ApiOperation.CREATE_SIGNALING_TOKEN).handler(auth::require)
         .handler(this::signalingToken);
-    router.post("/v1/spaces/:spaceId/rooms/:roomId/join").handler(auth::require).handler(this::join);
+    ops.route(ApiOperation.JOIN_ROOM).handler(auth::require).handler(this::join);
   }
 
   private void createParticipant(RoutingContext ctx) {

@@ -2,7 +2,6 @@ package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.Authenticated;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -11,14 +10,13 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class RecordsApi {
 
-  private static final String RECORDS = "/v1/spaces/:spaceId/rooms/:roomId/records";
 
-  void mount(Router router, Authentication auth) {
-    router.get(RECORDS).handler(auth::require).handler(this::getRecords);
-    router.get(RECORDS + "/download/:recordId").handler(auth::require).handler(this::download);
-    router.post(RECORDS + "/start").handler(auth::require).handler(this::start);
-    router.post(RECORDS + "/stop").handler(auth::require).handler(this::stop);
-    router.delete(RECORDS + "/:recordId").handler(auth::require).handler(this::delete);
+  void mount(OperationRoutes ops, Authentication auth) {
+    ops.route(ApiOperation.GET_RECORDS).handler(auth::require).handler(this::getRecords);
+    ops.route(ApiOperation.DOWNLOAD_RECORD).handler(auth::require).handler(this::download);
+    ops.route(ApiOperation.START_RECORD).handler(auth::require).handler(this::start);
+    ops.route(ApiOperation.STOP_RECORD).handler(auth::require).handler(this::stop);
+    ops.route(ApiOperation.DELETE_RECORD).handler(auth::require).handler(this::delete);
   }
 
   private void getRecords(RoutingContext ctx) {

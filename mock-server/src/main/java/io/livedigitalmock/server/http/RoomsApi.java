@@ -11,7 +11,6 @@ import io.livedigitalmock.server.domain.RoomRole;
 import io.livedigitalmock.server.domain.RoomSettings;
 import io.livedigitalmock.server.domain.RoomType;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,15 +18,15 @@ import java.util.Map;
 /** Rooms (createRooms, updateRoom, list/get/delete, room-by-alias), grantRole and generateAccess. */
 final class RoomsApi {
 
-  void mount(Router router, Authentication auth) {
-    router.get("/v1/spaces/room-by-alias/:alias").handler(auth::require).handler(this::getRoomByAlias);
-    router.post("/v1/spaces/:spaceId/rooms").handler(auth::require).handler(this::createRoom);
-    router.get("/v1/spaces/:spaceId/rooms").handler(auth::require).handler(this::listRooms);
-    router.get("/v1/spaces/:spaceId/rooms/:roomId").handler(auth::require).handler(this::getRoom);
-    router.put("/v1/spaces/:spaceId/rooms/:roomId").handler(auth::require).handler(this::updateRoom);
-    router.delete("/v1/spaces/:spaceId/rooms/:roomId").handler(auth::require).handler(this::deleteRoom);
-    router.post("/v1/spaces/:spaceId/rooms/:roomId/roles").handler(auth::require).handler(this::grantRole);
-    router.post("/v1/spaces/:spaceId/rooms/:roomId/generate-access").handler(auth::require)
+  void mount(OperationRoutes ops, Authentication auth) {
+    ops.route(ApiOperation.GET_ROOM_BY_ALIAS).handler(auth::require).handler(this::getRoomByAlias);
+    ops.route(ApiOperation.CREATE_ROOM).handler(auth::require).handler(this::createRoom);
+    ops.route(ApiOperation.LIST_ROOMS).handler(auth::require).handler(this::listRooms);
+    ops.route(ApiOperation.GET_ROOM).handler(auth::require).handler(this::getRoom);
+    ops.route(ApiOperation.UPDATE_ROOM).handler(auth::require).handler(this::updateRoom);
+    ops.route(ApiOperation.DELETE_ROOM).handler(auth::require).handler(this::deleteRoom);
+    ops.route(ApiOperation.GRANT_ROLE).handler(auth::require).handler(this::grantRole);
+    ops.route(ApiOperation.GENERATE_ACCESS).handler(auth::require)
         .handler(this::generateAccess);
   }
 

@@ -5,20 +5,19 @@ import io.livedigitalmock.server.domain.Invite;
 import io.livedigitalmock.server.domain.Space;
 import io.livedigitalmock.server.domain.SpaceRole;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** Spaces (createSpaces, updateSpace, list/get/delete) and their invites [guide]. */
 final class SpacesApi {
 
-  void mount(Router router, Authentication auth) {
-    router.post("/v1/spaces").handler(auth::require).handler(this::createSpace);
-    router.get("/v1/spaces").handler(auth::require).handler(this::listSpaces);
-    router.get("/v1/spaces/:spaceId").handler(auth::require).handler(this::getSpace);
-    router.put("/v1/spaces/:spaceId").handler(auth::require).handler(this::updateSpace);
-    router.delete("/v1/spaces/:spaceId").handler(auth::require).handler(this::deleteSpace);
-    router.post("/v1/spaces/:spaceId/invites").handler(auth::require).handler(this::createInvite);
-    router.post("/v1/spaces/:spaceId/invites/:inviteId/activate").handler(auth::require)
+  void mount(OperationRoutes ops, Authentication auth) {
+    ops.route(ApiOperation.CREATE_SPACE).handler(auth::require).handler(this::createSpace);
+    ops.route(ApiOperation.LIST_SPACES).handler(auth::require).handler(this::listSpaces);
+    ops.route(ApiOperation.GET_SPACE).handler(auth::require).handler(this::getSpace);
+    ops.route(ApiOperation.UPDATE_SPACE).handler(auth::require).handler(this::updateSpace);
+    ops.route(ApiOperation.DELETE_SPACE).handler(auth::require).handler(this::deleteSpace);
+    ops.route(ApiOperation.CREATE_INVITE).handler(auth::require).handler(this::createInvite);
+    ops.route(ApiOperation.ACTIVATE_INVITE).handler(auth::require)
         .handler(this::activateInvite);
   }
 

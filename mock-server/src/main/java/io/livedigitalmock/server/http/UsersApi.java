@@ -3,15 +3,14 @@ package io.livedigitalmock.server.http;
 import io.livedigitalmock.server.domain.Authenticated;
 import io.livedigitalmock.server.domain.User;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** createUser [guide] and users/me [sdk]. */
 final class UsersApi {
 
-  void mount(Router router, Authentication auth) {
-    router.post("/v1/users").handler(auth::require).handler(this::createUser);
-    router.get("/v1/users/me").handler(auth::require).handler(this::getMe);
+  void mount(OperationRoutes ops, Authentication auth) {
+    ops.route(ApiOperation.CREATE_NEW_USER).handler(auth::require).handler(this::createUser);
+    ops.route(ApiOperation.GET_ME).handler(auth::require).handler(this::getMe);
   }
 
   private void createUser(RoutingContext ctx) {

@@ -2,20 +2,18 @@ package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.Authenticated;
 import io.livedigitalmock.server.domain.Webhook;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** WebHook: create, get, update, delete, refresh-secret [guide]; answers as in the guide's samples. */
 final class WebhooksApi {
 
-  private static final String WEBHOOK = "/v1/spaces/:spaceId/webhook";
 
-  void mount(Router router, Authentication auth) {
-    router.post(WEBHOOK).handler(auth::require).handler(this::create);
-    router.get(WEBHOOK).handler(auth::require).handler(this::get);
-    router.put(WEBHOOK + "/refresh-secret").handler(auth::require).handler(this::refreshSecret);
-    router.put(WEBHOOK).handler(auth::require).handler(this::update);
-    router.delete(WEBHOOK).handler(auth::require).handler(this::delete);
+  void mount(OperationRoutes ops, Authentication auth) {
+    ops.route(ApiOperation.CREATE_WEBHOOK).handler(auth::require).handler(this::create);
+    ops.route(ApiOperation.GET_WEBHOOK).handler(auth::require).handler(this::get);
+    ops.route(ApiOperation.REFRESH_WEBHOOK_SECRET).handler(auth::require).handler(this::refreshSecret);
+    ops.route(ApiOperation.UPDATE_WEBHOOK).handler(auth::require).handler(this::update);
+    ops.route(ApiOperation.DELETE_WEBHOOK).handler(auth::require).handler(this::delete);
   }
 
   private void create(RoutingContext ctx) {
