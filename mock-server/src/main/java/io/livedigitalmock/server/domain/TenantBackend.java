@@ -11,7 +11,7 @@ public final class TenantBackend {
   private final TenantState state = new TenantState();
   private final String clientObjectId;
   private final IdSource ids;
-  private final IdSource tokenIds;
+  private final IdSource eventIds;
   private volatile boolean retired;
   private final MockClock clock;
   private final ServerContext server;
@@ -30,12 +30,12 @@ public final class TenantBackend {
   private final Webhooks webhooks = new Webhooks(this);
   private final Analytics analytics = new Analytics(this);
 
-  TenantBackend(String clientId, String clientObjectId, IdSource ids, MockClock clock, ServerContext server,
-                Plan defaultPlan) {
+  TenantBackend(String clientId, String clientObjectId, IdSource ids, IdSource eventIds, MockClock clock,
+                ServerContext server, Plan defaultPlan) {
     this.clientId = clientId;
     this.clientObjectId = clientObjectId;
     this.ids = ids;
-    this.tokenIds = IdSource.forTenant(server.seed(), clientId + "/tokens");
+    this.eventIds = eventIds;
     this.clock = clock;
     this.server = server;
     this.defaultPlan = defaultPlan;
@@ -111,7 +111,7 @@ public final class TenantBackend {
    * do not depend on how often or when a test fetched tokens.
    */
   IdSource tokenIds() {
-    return tokenIds;
+    return eventIds;
   }
 
   /** A reset replaced this backend: its pending webhook retries are called off. */
@@ -151,7 +151,7 @@ public final class TenantBackend {
     if (hook == null || !hook.isActive() || space == null || !space.plan().allowsWebhooks()) {
       return;
     }
-    server.events().publish(new WebhookEvent(clientId, tokenIds.objectId(), name, spaceId, roomId,
+    server.events().publish(new WebhookEvent(clientId, eventIds.objectId(), name, spaceId, roomId,
         name.isRecordEvent() ? recordId : null, hook.url(), hook.secret(), clock.now(), this::isRetired));
   }
 

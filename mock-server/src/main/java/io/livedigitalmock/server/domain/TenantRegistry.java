@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * All tenants, keyed by client id (for the token endpoint) and by client object id (the {@code cId}
- * of every token). Resetting everything drops every tenant and brings back the demo tenant as new.
+ * All tenants, keyed by client id (for the token endpoint), by client object id (the {@code cId}
+ * of every token) and by id prefix (the first {@link IdSource#PREFIX_LENGTH} chars of the client object
+ * id, with which all the tenant's data ids begin). No two tenants share a prefix, so no two share
+ * an identity or an id. Resetting everything drops every tenant and brings back the demo tenant as new.
  */
 public final class TenantRegistry {
 
@@ -15,6 +17,7 @@ public final class TenantRegistry {
   private final TenantSpec demoSpec;
   private final Map<String, Tenant> byClientId = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byClientObjectId = new ConcurrentHashMap<>();
+  private final Map<String, Tenant> byIdPrefix = new ConcurrentHashMap<>();
   private final Receivers receivers = new Receivers();
   private IdSource generated;
 
@@ -59,15 +62,31 @@ public final class TenantRegistry {
             : userEmail.substring(0, Math.max(0, userEmail.indexOf('@'))),
         requested.plan() != null ? requested.plan() : Plan.PRO);
     long seed = server.seed();
-    String objectId = IdSource.forTenant(seed, clientId).objectId();
+    String objectId = freeClientObjectId(seed, clientId);
+    String prefix = IdSource.prefixOf(objectId);
     Tenant tenant = new Tenant(spec, objectId, t -> {
       server.journal().forget(clientId);
-      return new TenantBackend(clientId, objectId, IdSource.forTenant(seed, clientId + "/data"),
-          server.serverClock().child(), server, spec.plan());
+      return new TenantBackend(clientId, objectId, IdSource.derived(seed, "data", clientId, prefix),
+          IdSource.derived(seed, "tokens", clientId), server.serverClock().child(), server, spec.plan());
     });
     byClientId.put(clientId, tenant);
     byClientObjectId.put(objectId, tenant);
+    byIdPrefix.put(prefix, tenant);
     return tenant;
+  }
+
+  /**
+   * The client object id derived from the seed and the client id, or, in the rare case that its
+   * prefix is taken, the next derivation whose prefix is free: a collision is impossible, and ids
+   * stay the same from run to run unless one happened.
+   */
+  private String freeClientObjectId(long seed, String clientId) {
+    for (int attempt = 0; ; attempt++) {
+      String id = IdSource.derived(seed, attempt == 0 ? "client" : "client#" + attempt, clientId).objectId();
+      if (!byIdPrefix.containsKey(IdSource.prefixOf(id))) {
+        return id;
+      }
+    }
   }
 
   public Tenant byClientId(String clientId) {
@@ -143,6 +162,7 @@ public final class TenantRegistry {
   public synchronized void resetAll() {
     byClientId.clear();
     byClientObjectId.clear();
+    byIdPrefix.clear();
     server.journal().clear();
     receivers.clear();
     generated = new IdSource(server.seed());
