@@ -124,20 +124,28 @@ public final class TenantRegistry {
     return Optional.ofNullable(clientObjectId).map(byClientObjectId::get);
   }
 
-  /** The tenant that has a room with this id (control-plane paths name rooms without a tenant). */
+  /**
+   * The tenant that has a room with this id (control-plane paths name rooms without a tenant): the
+   * id's prefix names the tenant, so only that tenant is read.
+   */
   public Tenant byRoomId(String roomId) {
-    return all().stream().filter(t -> t.backend().rooms().exists(roomId)).findFirst()
-        .orElseThrow(() -> ApiError.notFound("Room"));
+    return owner(roomId, backend -> backend.rooms().exists(roomId), "Room");
   }
 
   public Tenant byParticipantId(String participantId) {
-    return all().stream().filter(t -> t.backend().participants().exists(participantId)).findFirst()
-        .orElseThrow(() -> ApiError.notFound("Participant"));
+    return owner(participantId, backend -> backend.participants().exists(participantId), "Participant");
   }
 
   public Tenant bySpaceId(String spaceId) {
-    return all().stream().filter(t -> t.backend().spaces().exists(spaceId)).findFirst()
-        .orElseThrow(() -> ApiError.notFound("Space"));
+    return owner(spaceId, backend -> backend.spaces().exists(spaceId), "Space");
+  }
+
+  private Tenant owner(String id, java.util.function.Predicate<TenantBackend> has, String what) {
+    Tenant tenant = byIdPrefix.get(IdSource.prefixOf(id));
+    if (tenant == null || !has.test(tenant.backend())) {
+      throw ApiError.notFound(what);
+    }
+    return tenant;
   }
 
   /** Resolves a bearer token: signature (codec), tenant, then who it speaks for (401 on any failure). */
