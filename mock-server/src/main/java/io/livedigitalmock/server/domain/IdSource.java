@@ -85,7 +85,7 @@ public final class IdSource {
   }
 
   /** SHA-256 of the seed, the purpose, a NUL (never in a purpose) and the client id; its first 8 bytes. */
-  private static long seedOf(long serverSeed, String purpose, String clientId) {
+  static long seedOf(long serverSeed, String purpose, String clientId) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(ByteBuffer.allocate(Long.BYTES).putLong(serverSeed).array());

@@ -12,6 +12,7 @@ public final class TenantBackend {
   private final String clientObjectId;
   private final IdSource ids;
   private final IdSource eventIds;
+  private final TokenIds tokenIds;
   private volatile boolean retired;
   private final MockClock clock;
   private final ServerContext server;
@@ -30,12 +31,13 @@ public final class TenantBackend {
   private final Webhooks webhooks = new Webhooks(this);
   private final Analytics analytics = new Analytics(this);
 
-  TenantBackend(String clientId, String clientObjectId, IdSource ids, IdSource eventIds, MockClock clock,
-                ServerContext server, Plan defaultPlan) {
+  TenantBackend(String clientId, String clientObjectId, IdSource ids, IdSource eventIds, TokenIds tokenIds,
+                MockClock clock, ServerContext server, Plan defaultPlan) {
     this.clientId = clientId;
     this.clientObjectId = clientObjectId;
     this.ids = ids;
     this.eventIds = eventIds;
+    this.tokenIds = tokenIds;
     this.clock = clock;
     this.server = server;
     this.defaultPlan = defaultPlan;
@@ -107,11 +109,12 @@ public final class TenantBackend {
   }
 
   /**
-   * Ids of what is not stored data (login tokens, events), from their own sequence, so that data ids
-   * do not depend on how often or when a test fetched tokens.
+   * The id ({@code jti}) of a new token or access link: unique for the server's life, so no token
+   * from before a reset names one made after it; and not from the data sequence, so that data ids do
+   * not depend on how often or when a test fetched tokens.
    */
-  IdSource tokenIds() {
-    return eventIds;
+  String newTokenId() {
+    return tokenIds.next();
   }
 
   /** A reset replaced this backend: its pending webhook retries are called off. */

@@ -19,11 +19,13 @@ public final class TenantRegistry {
   private final Map<String, Tenant> byClientObjectId = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byIdPrefix = new ConcurrentHashMap<>();
   private final Receivers receivers = new Receivers();
+  private final TokenIds tokenIds;
   private IdSource generated;
 
   public TenantRegistry(ServerContext server, TenantSpec demoSpec) {
     this.server = server;
     this.demoSpec = demoSpec;
+    this.tokenIds = new TokenIds(server.seed());
     resetAll();
   }
 
@@ -64,10 +66,11 @@ public final class TenantRegistry {
     long seed = server.seed();
     String objectId = freeClientObjectId(seed, clientId);
     String prefix = IdSource.prefixOf(objectId);
+    IdSource eventIds = IdSource.derived(seed, "events", clientId);
     Tenant tenant = new Tenant(spec, objectId, t -> {
       server.journal().forget(clientId);
-      return new TenantBackend(clientId, objectId, IdSource.derived(seed, "data", clientId, prefix),
-          IdSource.derived(seed, "tokens", clientId), server.serverClock().child(), server, spec.plan());
+      return new TenantBackend(clientId, objectId, IdSource.derived(seed, "data", clientId, prefix), eventIds,
+          tokenIds, server.serverClock().child(), server, spec.plan());
     });
     byClientId.put(clientId, tenant);
     byClientObjectId.put(objectId, tenant);
