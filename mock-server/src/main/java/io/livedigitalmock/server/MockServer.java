@@ -8,6 +8,7 @@ import io.livedigitalmock.server.domain.UrlSigner;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.http.ApiRoutes;
 import io.livedigitalmock.server.http.JwtTokenCodec;
+import io.livedigitalmock.server.http.MalformedRequests;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
 import io.vertx.core.Vertx;
@@ -52,6 +53,7 @@ public final class MockServer implements AutoCloseable {
           config::roomBaseUrl,
           dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo());
       Router router = Router.router(vertx);
+      router.route().handler(MalformedRequests::check);
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
       router.route().failureHandler(Responses::failure);
       for (int status : new int[] {400, 404, 405, 413, 500}) {
@@ -61,7 +63,9 @@ public final class MockServer implements AutoCloseable {
       new ApiRoutes(tenants, recordingFile).mount(router, java.util.List.of());
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.host()).setPort(config.port()))
-          .requestHandler(router)
+          .requestHandler(MalformedRequests.guard(router))
+          .invalidRequestHandler(MalformedRequests::invalid)
+          .webSocketHandler(MalformedRequests::noWebSockets)
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new MockServer(vertx, server, tenants, config);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {

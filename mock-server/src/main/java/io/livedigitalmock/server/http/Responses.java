@@ -49,6 +49,17 @@ public final class Responses {
     return new JsonObject().put("items", array).put("total", items.size());
   }
 
+  /** The error shape for a request the router never saw (it did not parse); the connection closes after. */
+  public static void raw(io.vertx.core.http.HttpServerResponse response, int status, String message) {
+    if (response.ended() || response.headWritten()) {
+      return;
+    }
+    response.setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(errorBody(status, reason(status), message).encode());
+  }
+
   public static JsonObject errorBody(int status, String reason, String message) {
     return new JsonObject().put("statusCode", status).put("error", reason).put("message", message);
   }
