@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
                          String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
-                         Duration webhookTimeout) {
+                         Duration webhookTimeout, Limits limits) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -37,6 +37,8 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("body-limit", "262144", "largest accepted request body in bytes");
     option("webhook-retry-interval", "1", "seconds between webhook delivery attempts (fractions allowed)");
     option("webhook-timeout", "5", "seconds a webhook receiver has to answer one attempt (fractions allowed)");
+    option("request-timeout", "30", "seconds a client has to send a whole request (headers and body)");
+    option("idle-timeout", "180", "seconds a connection may be silent both ways before it is closed");
   }
 
   private static void option(String name, String defaultValue, String help) {
@@ -108,7 +110,8 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
         new TenantSpec(v.get("client-id"), v.get("client-secret"), v.get("user-email"),
             v.get("user-password"), v.get("user-name"), plan),
         v.get("room-base-url").isBlank() ? null : stripSlash(v.get("room-base-url")),
-        integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout);
+        integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout,
+        new Limits(seconds(v, "request-timeout", 0.1, 3600), seconds(v, "idle-timeout", 1, 86_400)));
   }
 
   private static Duration seconds(Map<String, String> v, String name, double min, double max) {
@@ -153,27 +156,28 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout);
+        webhookRetryInterval, webhookTimeout, limits);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout);
+        webhookRetryInterval, webhookTimeout, limits);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout,
+        limits);
   }
 
   public MockConfig withWebhookTimeout(Duration timeout) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        timeout);
+        timeout, limits);
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout);
+        webhookRetryInterval, webhookTimeout, limits);
   }
 
   static String usage() {

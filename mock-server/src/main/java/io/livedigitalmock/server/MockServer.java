@@ -9,6 +9,7 @@ import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.http.ApiRoutes;
 import io.livedigitalmock.server.http.JwtTokenCodec;
 import io.livedigitalmock.server.http.MalformedRequests;
+import io.livedigitalmock.server.http.RequestDeadlines;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
 import io.vertx.core.Vertx;
@@ -52,7 +53,9 @@ public final class MockServer implements AutoCloseable {
           new JwtTokenCodec(vertx, config.jwtSecret()),
           config::roomBaseUrl,
           dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo());
+      RequestDeadlines deadlines = new RequestDeadlines(vertx, config.limits().requestTimeout());
       Router router = Router.router(vertx);
+      router.route().handler(deadlines::track);
       router.route().handler(MalformedRequests::check);
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
       router.route().failureHandler(Responses::failure);
@@ -62,7 +65,10 @@ public final class MockServer implements AutoCloseable {
       router.route("/_mock/*").subRouter(new ControlApi(tenants, dispatcher).router(vertx));
       new ApiRoutes(tenants, recordingFile).mount(router, java.util.List.of());
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-              .setHost(config.host()).setPort(config.port()))
+              .setHost(config.host()).setPort(config.port())
+              .setIdleTimeout((int) config.limits().idleTimeout().toSeconds())
+              .setHttp2ClearTextEnabled(false))
+          .connectionHandler(deadlines::connected)
           .requestHandler(MalformedRequests.guard(router))
           .invalidRequestHandler(MalformedRequests::invalid)
           .webSocketHandler(MalformedRequests::noWebSockets)

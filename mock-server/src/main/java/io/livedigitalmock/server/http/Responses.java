@@ -103,6 +103,7 @@ public final class Responses {
     }
     return switch (status) {
       case 405 -> "Method Not Allowed";
+      case 408 -> "Request Timeout";
       case 500 -> "Internal Server Error";
       default -> io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
     };
