@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
                          String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
-                         Duration webhookTimeout, Limits limits) {
+                         Duration webhookTimeout, boolean sdkExampleTenant, Limits limits) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -39,6 +39,7 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("webhook-timeout", "5", "seconds a webhook receiver has to answer one attempt (fractions allowed)");
     option("request-timeout", "30", "seconds a client has to send a whole request (headers and body)");
     option("idle-timeout", "180", "seconds a connection may be silent both ways before it is closed");
+    option("sdk-example-tenant", "on", "on: the client, spaces, rooms and alias the public SDK example apps hard-code exist (off: not)");
   }
 
   private static void option(String name, String defaultValue, String help) {
@@ -110,8 +111,16 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
         new TenantSpec(v.get("client-id"), v.get("client-secret"), v.get("user-email"),
             v.get("user-password"), v.get("user-name"), plan),
         v.get("room-base-url").isBlank() ? null : stripSlash(v.get("room-base-url")),
-        integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout,
+        integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout, onOff(v, "sdk-example-tenant"),
         new Limits(seconds(v, "request-timeout", 0.1, 3600), seconds(v, "idle-timeout", 1, 86_400)));
+  }
+
+  private static boolean onOff(Map<String, String> v, String name) {
+    return switch (v.get(name).trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true", "yes", "1" -> true;
+      case "off", "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException("--" + name + " must be on or off");
+    };
   }
 
   private static Duration seconds(Map<String, String> v, String name, double min, double max) {
@@ -156,28 +165,27 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, limits);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, limits);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout,
-        limits);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, limits);
   }
 
   public MockConfig withWebhookTimeout(Duration timeout) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        timeout, limits);
+        timeout, sdkExampleTenant, limits);
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, limits);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits);
   }
 
   static String usage() {

@@ -15,16 +15,21 @@ public final class TenantRegistry {
 
   private final ServerContext server;
   private final TenantSpec demoSpec;
+  private final boolean sdkExampleTenant;
   private final Map<String, Tenant> byClientId = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byClientObjectId = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byIdPrefix = new ConcurrentHashMap<>();
+  /** Ids a built-in tenant is born with that do not carry its prefix (the SDK apps' hard-coded ones). */
+  private final Map<String, Tenant> byFixedId = new ConcurrentHashMap<>();
   private final Receivers receivers = new Receivers();
   private final TokenIds tokenIds;
   private IdSource generated;
 
-  public TenantRegistry(ServerContext server, TenantSpec demoSpec) {
+  /** {@code sdkExampleTenant}: whether the tenant the SDK example apps expect ({@link SdkExampleTenant}) exists. */
+  public TenantRegistry(ServerContext server, TenantSpec demoSpec, boolean sdkExampleTenant) {
     this.server = server;
     this.demoSpec = demoSpec;
+    this.sdkExampleTenant = sdkExampleTenant;
     this.tokenIds = new TokenIds(server.seed());
     resetAll();
   }
@@ -46,7 +51,11 @@ public final class TenantRegistry {
   }
 
   /** Creates a tenant; any credential left null is generated. A taken client id is a 409. */
-  public synchronized Tenant create(TenantSpec requested) {
+  public Tenant create(TenantSpec requested) {
+    return create(requested, (backend, user) -> { });
+  }
+
+  private synchronized Tenant create(TenantSpec requested, java.util.function.BiConsumer<TenantBackend, User> furnish) {
     String clientId = requested.clientId() != null ? requested.clientId() : "client-" + generated.hex(12);
     if (clientId.isBlank()) {
       throw ApiError.badRequest("clientId must not be empty");
@@ -71,11 +80,20 @@ public final class TenantRegistry {
       server.journal().forget(clientId);
       return new TenantBackend(clientId, objectId, IdSource.derived(seed, "data", clientId, prefix), eventIds,
           tokenIds, server.serverClock().child(), server, spec.plan());
-    });
+    }, furnish);
     byClientId.put(clientId, tenant);
     byClientObjectId.put(objectId, tenant);
     byIdPrefix.put(prefix, tenant);
+    tenant.backend().spaces().all().forEach(space -> fixedId(space.id(), prefix, tenant));
+    tenant.backend().rooms().all().forEach(room -> fixedId(room.id(), prefix, tenant));
     return tenant;
+  }
+
+  /** A reset furnishes a built-in tenant with the same ids again, so these stay right across resets. */
+  private void fixedId(String id, String prefix, Tenant tenant) {
+    if (!IdSource.prefixOf(id).equals(prefix)) {
+      byFixedId.put(id, tenant);
+    }
   }
 
   /**
@@ -144,7 +162,10 @@ public final class TenantRegistry {
   }
 
   private Tenant owner(String id, java.util.function.Predicate<TenantBackend> has, String what) {
-    Tenant tenant = byIdPrefix.get(IdSource.prefixOf(id));
+    Tenant tenant = byFixedId.get(id);
+    if (tenant == null) {
+      tenant = byIdPrefix.get(IdSource.prefixOf(id));
+    }
     if (tenant == null || !has.test(tenant.backend())) {
       throw ApiError.notFound(what);
     }
@@ -174,9 +195,13 @@ public final class TenantRegistry {
     byClientId.clear();
     byClientObjectId.clear();
     byIdPrefix.clear();
+    byFixedId.clear();
     server.journal().clear();
     receivers.clear();
     generated = new IdSource(server.seed());
     create(demoSpec);
+    if (sdkExampleTenant && !demoSpec.clientId().equals(SdkExampleTenant.SPEC.clientId())) {
+      create(SdkExampleTenant.SPEC, SdkExampleTenant::furnish);
+    }
   }
 }

@@ -72,6 +72,16 @@ class ControlPlaneLookupTest {
     assertSame(owner, registry.byParticipantId(again.participantId));
   }
 
+  @Test
+  void theSdkExampleTenantsHardCodedIdsNameIt() {
+    TenantRegistry registry = server.tenants();
+    Tenant sdk = registry.byClientId(SdkExampleTenant.SPEC.clientId());
+    assertSame(sdk, registry.byRoomId(SdkExampleTenant.ANDROID_ROOM_ID));
+    assertSame(sdk, registry.bySpaceId(SdkExampleTenant.IOS_SPACE_ID));
+    sdk.reset();
+    assertSame(sdk, registry.byRoomId(SdkExampleTenant.IOS_ROOM_ID));
+  }
+
   private static TenantSpec spec(String clientId) {
     return new TenantSpec(clientId + "-" + System.nanoTime(), null, null, null, null, null);
   }
