@@ -39,6 +39,12 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("webhook-timeout", "5", "seconds a webhook receiver has to answer one attempt (fractions allowed)");
     option("request-timeout", "30", "seconds a client has to send a whole request (headers and body)");
     option("idle-timeout", "180", "seconds a connection may be silent both ways before it is closed");
+    option("delivery-log-bytes", "auto", "bytes the webhook delivery log keeps (k, m, g suffixes; auto: 1/8 of the max heap); past them the oldest attempts go");
+    option("delivery-queue-bytes", "auto", "bytes of webhook deliveries waiting to be sent or retried (auto: 1/16 of the max heap); past them new ones are dropped, logged");
+    option("receiver-log-bytes", "auto", "bytes the built-in receivers' request logs keep in all (auto: 1/8 of the max heap); past them the oldest requests go");
+    option("data-bytes", "auto", "bytes all tenants' stored data may take (auto: 1/4 of the max heap); past them writes get 409");
+    option("max-tenants", "10000", "tenants there may be at once; past them creating one gets 409");
+    option("max-receivers", "1000", "built-in receivers there may be at once; past them creating one gets 409");
     option("sdk-example-tenant", "on", "on: the client, spaces, rooms and alias the public SDK example apps hard-code exist (off: not)");
   }
 
@@ -112,7 +118,9 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
             v.get("user-password"), v.get("user-name"), plan),
         v.get("room-base-url").isBlank() ? null : stripSlash(v.get("room-base-url")),
         integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout, onOff(v, "sdk-example-tenant"),
-        new Limits(seconds(v, "request-timeout", 0.1, 3600), seconds(v, "idle-timeout", 1, 86_400)));
+        new Limits(seconds(v, "request-timeout", 0.1, 3600), seconds(v, "idle-timeout", 1, 86_400),
+            bytes(v, "delivery-log-bytes", 8), bytes(v, "delivery-queue-bytes", 16), bytes(v, "receiver-log-bytes", 8),
+            bytes(v, "data-bytes", 4), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)));
   }
 
   private static boolean onOff(Map<String, String> v, String name) {
@@ -121,6 +129,28 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
       case "off", "false", "no", "0" -> false;
       default -> throw new IllegalArgumentException("--" + name + " must be on or off");
     };
+  }
+
+  /**
+   * A number of bytes, with an optional k, m or g (binary) suffix: {@code 16m} = 16 MiB; at least
+   * 64 KiB. {@code auto}: {@code 1/heapShare} of the JVM's max heap, so that the limits together
+   * (9/16 of it) leave room for the rest of the server whatever {@code -Xmx} is.
+   */
+  private static long bytes(Map<String, String> v, String name, int heapShare) {
+    String text = v.get(name).trim().toLowerCase(java.util.Locale.ROOT);
+    if (text.equals("auto")) {
+      return Math.max(64 << 10, Runtime.getRuntime().maxMemory() / heapShare);
+    }
+    int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
+    try {
+      long n = Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1));
+      if (n < 0 || n > (64L << 30) >> shift || n << shift < 64 << 10) {
+        throw new IllegalArgumentException("--" + name + " must be between 64k and 64g");
+      }
+      return n << shift;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a number of bytes, e.g. 16m");
+    }
   }
 
   private static Duration seconds(Map<String, String> v, String name, double min, double max) {

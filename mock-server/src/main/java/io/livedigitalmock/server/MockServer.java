@@ -10,6 +10,7 @@ import io.livedigitalmock.server.http.ApiRoutes;
 import io.livedigitalmock.server.http.JwtTokenCodec;
 import io.livedigitalmock.server.http.MalformedRequests;
 import io.livedigitalmock.server.http.RequestDeadlines;
+import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
 import io.vertx.core.Vertx;
@@ -46,28 +47,31 @@ public final class MockServer implements AutoCloseable {
     try {
       byte[] recordingFile = sampleRecording();
       MockClock clock = MockClock.system();
-      DeliveryJournal journal = new DeliveryJournal();
+      Limits limits = config.limits();
+      DeliveryJournal journal = new DeliveryJournal(limits.deliveryLogBytes());
       WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, journal, clock,
-          config.webhookRetryInterval(), config.webhookTimeout());
+          config.webhookRetryInterval(), config.webhookTimeout(), limits.deliveryQueueBytes());
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
           new JwtTokenCodec(vertx, config.jwtSecret()),
           config::roomBaseUrl,
           dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo(),
-          config.sdkExampleTenant());
-      RequestDeadlines deadlines = new RequestDeadlines(vertx, config.limits().requestTimeout());
+          config.sdkExampleTenant(), limits.storage());
+      RequestDeadlines deadlines = new RequestDeadlines(vertx, limits.requestTimeout());
       Router router = Router.router(vertx);
       router.route().handler(deadlines::track);
       router.route().handler(MalformedRequests::check);
+      StoredDataGuard storedData = new StoredDataGuard(tenants.data());
+      router.route().handler(storedData::pagesAndControlPlane);
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
       router.route().failureHandler(Responses::failure);
       for (int status : new int[] {400, 404, 405, 413, 500}) {
         router.errorHandler(status, Responses::failure);
       }
       router.route("/_mock/*").subRouter(new ControlApi(tenants, dispatcher).router(vertx));
-      new ApiRoutes(tenants, recordingFile).mount(router, java.util.List.of());
+      new ApiRoutes(tenants, recordingFile).mount(router, java.util.List.of(storedData::operation));
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.host()).setPort(config.port())
-              .setIdleTimeout((int) config.limits().idleTimeout().toSeconds())
+              .setIdleTimeout((int) limits.idleTimeout().toSeconds())
               .setHttp2ClearTextEnabled(false))
           .connectionHandler(deadlines::connected)
           .requestHandler(MalformedRequests.guard(router))

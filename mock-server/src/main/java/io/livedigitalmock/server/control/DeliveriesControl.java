@@ -9,6 +9,7 @@ import io.livedigitalmock.server.domain.Webhook;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;
+import io.livedigitalmock.server.webhooks.DeliveryQueueFull;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -75,6 +76,8 @@ final class DeliveriesControl {
           tenant.backend()::isRetired));
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(e.getMessage());
+    } catch (DeliveryQueueFull e) {
+      throw new ApiError(ApiError.Status.TOO_MANY_REQUESTS, e.getMessage());
     }
     Responses.json(ctx, 202, new JsonObject().put("deliveryId", deliveryId));
   }

@@ -11,8 +11,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * Entries numbered by a sequence that only grows, oldest first, so a test can ask for "the next entry
- * matching X after the ones I have seen" and be woken when it arrives instead of sleeping. Bounded:
- * past {@code capacity} the oldest entries are forgotten. Thread-safe.
+ * matching X after the ones I have seen" and be woken when it arrives instead of sleeping. Bounded
+ * by count and by bytes ({@link Footprint}): past {@code capacity} entries or {@code maxBytes} the
+ * oldest entries are forgotten (the newest one always stays). Thread-safe.
  */
 public final class SequencedLog<T> {
 
@@ -20,13 +21,17 @@ public final class SequencedLog<T> {
   }
 
   private final int capacity;
+  private final long maxBytes;
   private final ToLongFunction<T> seqOf;
   private final Deque<T> entries = new ArrayDeque<>();
+  private final Deque<Long> sizes = new ArrayDeque<>();
   private final List<Waiter<T>> waiters = new ArrayList<>();
   private long lastSeq;
+  private long bytes;
 
-  public SequencedLog(int capacity, ToLongFunction<T> seqOf) {
+  public SequencedLog(int capacity, long maxBytes, ToLongFunction<T> seqOf) {
     this.capacity = capacity;
+    this.maxBytes = maxBytes;
     this.seqOf = seqOf;
   }
 
@@ -36,9 +41,12 @@ public final class SequencedLog<T> {
     T stored;
     synchronized (this) {
       stored = withSeq.apply(++lastSeq);
+      long size = Footprint.of(stored);
       entries.addLast(stored);
-      if (entries.size() > capacity) {
-        entries.removeFirst();
+      sizes.addLast(size);
+      bytes += size;
+      while (entries.size() > 1 && (entries.size() > capacity || bytes > maxBytes)) {
+        evictOldest();
       }
       T entry = stored;
       waiters.removeIf(w -> {
@@ -79,10 +87,39 @@ public final class SequencedLog<T> {
   }
 
   public synchronized void forget(Predicate<T> which) {
-    entries.removeIf(which);
+    var entry = entries.iterator();
+    var size = sizes.iterator();
+    while (entry.hasNext()) {
+      long bytesOfEntry = size.next();
+      if (which.test(entry.next())) {
+        entry.remove();
+        size.remove();
+        bytes -= bytesOfEntry;
+      }
+    }
   }
 
   public synchronized void clear() {
     entries.clear();
+    sizes.clear();
+    bytes = 0;
+  }
+
+  /** What the entries held now are estimated to take ({@link Footprint}). */
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  /** The oldest entry held, or null. */
+  public synchronized T oldest() {
+    return entries.peekFirst();
+  }
+
+  /** Forgets the oldest entry, if any (for a budget shared by several logs). */
+  public synchronized void evictOldest() {
+    if (!entries.isEmpty()) {
+      entries.removeFirst();
+      bytes -= sizes.removeFirst();
+    }
   }
 }

@@ -8,7 +8,7 @@ package io.livedigitalmock.server.domain;
 public final class TenantBackend {
 
   private final Object lock = new Object();
-  private final TenantState state = new TenantState();
+  private final TenantState state;
   private final String clientObjectId;
   private final IdSource ids;
   private final IdSource eventIds;
@@ -32,7 +32,8 @@ public final class TenantBackend {
   private final Analytics analytics = new Analytics(this);
 
   TenantBackend(String clientId, String clientObjectId, IdSource ids, IdSource eventIds, TokenIds tokenIds,
-                MockClock clock, ServerContext server, Plan defaultPlan) {
+                StoredData data, MockClock clock, ServerContext server, Plan defaultPlan) {
+    this.state = new TenantState(data.meter());
     this.clientId = clientId;
     this.clientObjectId = clientObjectId;
     this.ids = ids;
@@ -117,9 +118,10 @@ public final class TenantBackend {
     return tokenIds.next();
   }
 
-  /** A reset replaced this backend: its pending webhook retries are called off. */
+  /** A reset replaced this backend: its pending webhook retries are called off, its data counts no more. */
   void retire() {
     retired = true;
+    state.release();
   }
 
   public boolean isRetired() {

@@ -21,14 +21,28 @@ public final class TenantRegistry {
   private final Map<String, Tenant> byIdPrefix = new ConcurrentHashMap<>();
   /** Ids a built-in tenant is born with that do not carry its prefix (the SDK apps' hard-coded ones). */
   private final Map<String, Tenant> byFixedId = new ConcurrentHashMap<>();
-  private final Receivers receivers = new Receivers();
+  private final Receivers receivers;
+  private final StorageLimits limits;
+  private final StoredData data;
+  /** Each tenant's own weight (its backend, empty maps, credentials), counted as stored data. */
+  private StoredData.Meter tenantsMeter;
   private final TokenIds tokenIds;
+
+  /**
+   * What a tenant takes besides its stored data (backend, empty maps, clock): an empty tenant with its
+   * user measured 3.8 KB of heap in all ({@code mock-server/bench/memory.sh}), which this plus its
+   * counted spec and user exceed.
+   */
+  static final long TENANT_WEIGHT = 4_096;
   private IdSource generated;
 
   /** {@code sdkExampleTenant}: whether the tenant the SDK example apps expect ({@link SdkExampleTenant}) exists. */
-  public TenantRegistry(ServerContext server, TenantSpec demoSpec, boolean sdkExampleTenant) {
+  public TenantRegistry(ServerContext server, TenantSpec demoSpec, boolean sdkExampleTenant, StorageLimits limits) {
     this.server = server;
     this.demoSpec = demoSpec;
+    this.limits = limits;
+    this.data = new StoredData(limits.dataBytes());
+    this.receivers = new Receivers(limits.maxReceivers(), limits.receiverLogBytes());
     this.sdkExampleTenant = sdkExampleTenant;
     this.tokenIds = new TokenIds(server.seed());
     resetAll();
@@ -63,6 +77,11 @@ public final class TenantRegistry {
     if (byClientId.containsKey(clientId)) {
       throw ApiError.conflict("A tenant with clientId " + clientId + " already exists");
     }
+    if (byClientId.size() >= limits.maxTenants()) {
+      throw ApiError.conflict("There are " + limits.maxTenants() + " tenants, the most --max-tenants allows: reset "
+          + "everything (POST /_mock/reset) or start the mock with a larger --max-tenants");
+    }
+    data.requireRoom();
     String userEmail = requested.userEmail() != null ? requested.userEmail()
         : "user-" + generated.hex(8) + "@example.com";
     TenantSpec spec = new TenantSpec(clientId,
@@ -79,8 +98,9 @@ public final class TenantRegistry {
     Tenant tenant = new Tenant(spec, objectId, t -> {
       server.journal().forget(clientId);
       return new TenantBackend(clientId, objectId, IdSource.derived(seed, "data", clientId, prefix), eventIds,
-          tokenIds, server.serverClock().child(), server, spec.plan());
+          tokenIds, data, server.serverClock().child(), server, spec.plan());
     }, furnish);
+    tenantsMeter.add(TENANT_WEIGHT + Footprint.of(spec));
     byClientId.put(clientId, tenant);
     byClientObjectId.put(objectId, tenant);
     byIdPrefix.put(prefix, tenant);
@@ -190,8 +210,18 @@ public final class TenantRegistry {
     return server.codec().decode(token);
   }
 
+  /** The stored data of all tenants, against {@code --data-bytes}. */
+  public StoredData data() {
+    return data;
+  }
+
   /** Drops every tenant and recreates the demo tenant as it was at start. */
   public synchronized void resetAll() {
+    byClientId.values().forEach(t -> t.backend().retire());
+    if (tenantsMeter != null) {
+      tenantsMeter.release();
+    }
+    tenantsMeter = data.meter();
     byClientId.clear();
     byClientObjectId.clear();
     byIdPrefix.clear();

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * them: what Netty could not parse at all ({@link #invalid}; Vert.x's own answer has an empty body);
  * before the router ({@link #guard}), an HTTP version other than 1.0 and 1.1 and an HTTP/1.1 request
  * without {@code Host} (the router fails on those with a 500); and, first on the router
- * ({@link #check}), a query string whose escapes decode to nothing and a {@code Content-Type} charset
+ * ({@link #check}), a path or query string whose escapes decode to nothing and a {@code Content-Type} charset
  * the JVM does not know.
  */
 public final class MalformedRequests {
@@ -56,6 +56,11 @@ public final class MalformedRequests {
   /** The router's first handler. */
   public static void check(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
+    try {
+      ctx.normalizedPath();
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("Malformed path: " + e.getMessage());
+    }
     try {
       request.params();
     } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.livedigitalmock.server.webhooks;
 import io.livedigitalmock.server.domain.DeliveryAttempt;
 import io.livedigitalmock.server.domain.DeliveryJournal;
 import io.livedigitalmock.server.domain.EventSink;
+import io.livedigitalmock.server.domain.Footprint;
 import io.livedigitalmock.server.domain.MockClock;
 import io.livedigitalmock.server.domain.WebhookEvent;
 import io.vertx.core.AsyncResult;
@@ -33,6 +34,10 @@ import java.util.logging.Logger;
  * <p>Attempts to one receiver wait in its own queue for one of {@link #MAX_CONNECTIONS_PER_RECEIVER}
  * connections, not in the HTTP client's pool, so that an attempt whose tenant was reset meanwhile is
  * dropped unsent; and one under way when the reset came is not journaled (it belongs to the old log).
+ *
+ * <p>Events waiting to be sent or retried hold at most {@code queueBytes} ({@code --delivery-queue-bytes})
+ * of payload: past it, a new event is dropped at once, with a journaled attempt that says so, and a
+ * test event is refused ({@link DeliveryQueueFull}).
  */
 public final class WebhookDispatcher implements EventSink {
 
@@ -54,16 +59,17 @@ public final class WebhookDispatcher implements EventSink {
   private final long retryMillis;
   private final long timeoutMillis;
   private final int connectionsPerReceiver;
+  private final WaitingBytes waiting;
   /** Receivers with attempts under way or waiting, by origin; only touched on {@link #context}. */
   private final Map<String, Receiver> receivers = new HashMap<>();
 
   public WebhookDispatcher(Vertx vertx, DeliveryJournal journal, MockClock clock, Duration retryInterval,
-                           Duration timeout) {
-    this(vertx, journal, clock, retryInterval, timeout, MAX_CONNECTIONS_PER_RECEIVER);
+                           Duration timeout, long queueBytes) {
+    this(vertx, journal, clock, retryInterval, timeout, queueBytes, MAX_CONNECTIONS_PER_RECEIVER);
   }
 
   WebhookDispatcher(Vertx vertx, DeliveryJournal journal, MockClock clock, Duration retryInterval,
-                    Duration timeout, int connectionsPerReceiver) {
+                    Duration timeout, long queueBytes, int connectionsPerReceiver) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.client = WebClient.create(vertx, new WebClientOptions()
@@ -77,6 +83,7 @@ public final class WebhookDispatcher implements EventSink {
     this.retryMillis = retryInterval.toMillis();
     this.timeoutMillis = timeout.toMillis();
     this.connectionsPerReceiver = connectionsPerReceiver;
+    this.waiting = new WaitingBytes(queueBytes);
   }
 
   /** A domain event: the body has the guide's four keys, {@code recordId} only on record events. */
@@ -89,14 +96,23 @@ public final class WebhookDispatcher implements EventSink {
     if (e.recordId() != null) {
       body.put("recordId", e.recordId());
     }
-    deliver(new Outgoing(e.eventId(), e.clientId(), e.eventName().wire(), e.spaceId(), e.roomId(),
-        e.recordId(), e.url(), e.secret(), body, e.calledOff()));
+    Outgoing outgoing = new Outgoing(e.eventId(), e.clientId(), e.eventName().wire(), e.spaceId(), e.roomId(),
+        e.recordId(), e.url(), e.secret(), body, e.calledOff());
+    try {
+      deliver(outgoing);
+    } catch (DeliveryQueueFull full) {
+      String payload = NodeJson.stringify(body);
+      journal.record(new DeliveryAttempt(0, outgoing.deliveryId(), outgoing.clientId(), outgoing.eventName(),
+          outgoing.spaceId(), outgoing.roomId(), outgoing.recordId(), outgoing.url(), 1, payload, null, null,
+          full.getMessage(), DeliveryAttempt.DROPPED, clock.now(), 0));
+    }
   }
 
   /**
    * Any body, signed and delivered like an event (the control plane's test events).
    *
    * @throws IllegalArgumentException if the body cannot be written byte-exactly as Node would
+   * @throws DeliveryQueueFull if the events waiting to be sent hold {@code --delivery-queue-bytes} already
    */
   public void deliver(Outgoing outgoing) {
     String body = NodeJson.stringify(outgoing.body());
@@ -105,11 +121,13 @@ public final class WebhookDispatcher implements EventSink {
     envelope.put("signature", signature);
     envelope.put("body", outgoing.body());
     String payload = NodeJson.stringify(envelope);
-    context.runOnContext(v -> enqueue(new Attempt(outgoing, payload, signature, 1)));
+    WaitingBytes.Held held = waiting.hold(Footprint.of(payload) + Footprint.of(outgoing.url()));
+    context.runOnContext(v -> enqueue(new Attempt(outgoing, payload, signature, 1, held)));
   }
 
   private void enqueue(Attempt a) {
     if (a.calledOff()) {
+      a.held.release();
       return;   // the tenant was reset since: its old events must not show up in the new log
     }
     receivers.computeIfAbsent(origin(a.outgoing.url()), Receiver::new).offer(a);
@@ -135,6 +153,7 @@ public final class WebhookDispatcher implements EventSink {
       while (underWay < connectionsPerReceiver && !waiting.isEmpty()) {
         Attempt next = waiting.poll();
         if (next.calledOff()) {
+          next.held.release();
           continue;   // called off while it waited for a connection: never sent
         }
         underWay++;
@@ -168,6 +187,7 @@ public final class WebhookDispatcher implements EventSink {
       try {
         finished(a, result, (System.nanoTime() - started) / 1_000_000);
       } catch (RuntimeException bug) {
+        a.held.release();
         LOG.log(Level.WARNING, "could not journal a webhook attempt to " + a.outgoing.url(), bug);
       }
     });
@@ -175,6 +195,7 @@ public final class WebhookDispatcher implements EventSink {
 
   private void finished(Attempt a, AsyncResult<HttpResponse<Buffer>> result, long millis) {
     if (a.calledOff()) {
+      a.held.release();
       return;   // under way when the tenant was reset: its outcome is not for the new log
     }
     Outgoing o = a.outgoing;
@@ -188,6 +209,8 @@ public final class WebhookDispatcher implements EventSink {
         clock.now(), millis));
     if (outcome.equals(DeliveryAttempt.RETRYING)) {
       vertx.setTimer(Math.max(1, retryMillis), t -> enqueue(a.next()));
+    } else {
+      a.held.release();
     }
   }
 
@@ -207,14 +230,14 @@ public final class WebhookDispatcher implements EventSink {
   }
 
   /** The {@code number}th attempt to send an event: the same bytes every time. */
-  private record Attempt(Outgoing outgoing, String payload, String signature, int number) {
+  private record Attempt(Outgoing outgoing, String payload, String signature, int number, WaitingBytes.Held held) {
 
     boolean calledOff() {
       return outgoing.calledOff().getAsBoolean();
     }
 
     Attempt next() {
-      return new Attempt(outgoing, payload, signature, number + 1);
+      return new Attempt(outgoing, payload, signature, number + 1, held);
     }
   }
 

@@ -30,7 +30,7 @@ class WebhookDispatcherTest {
   private static final DeliveryFilter ANY = new DeliveryFilter(null, null, null, null, null, null);
 
   private final Vertx vertx = Vertx.vertx();
-  private final DeliveryJournal journal = new DeliveryJournal();
+  private final DeliveryJournal journal = new DeliveryJournal(16 << 20);
 
   @AfterEach
   void close() throws Exception {
@@ -91,7 +91,7 @@ class WebhookDispatcherTest {
   }
 
   private WebhookDispatcher dispatcher(int connectionsPerReceiver) {
-    return new WebhookDispatcher(vertx, journal, MockClock.system(), Duration.ofMillis(50), Duration.ofSeconds(5),
+    return new WebhookDispatcher(vertx, journal, MockClock.system(), Duration.ofMillis(50), Duration.ofSeconds(5), 16 << 20,
         connectionsPerReceiver);
   }
 
