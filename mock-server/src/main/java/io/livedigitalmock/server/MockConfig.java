@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
                          String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
-                         Duration webhookTimeout, boolean sdkExampleTenant, Limits limits) {
+                         Duration webhookTimeout, boolean sdkExampleTenant, Limits limits,
+                         ControlPlane controlPlane) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -45,6 +46,9 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("data-bytes", "auto", "bytes all tenants' stored data may take (auto: 1/4 of the max heap); past them writes get 409");
     option("max-tenants", "10000", "tenants there may be at once; past them creating one gets 409");
     option("max-receivers", "1000", "built-in receivers there may be at once; past them creating one gets 409");
+    option("control-token", "", "token every /_mock route but health requires, as Authorization: Bearer <token> (default: none)");
+    option("control-plane", "on", "off: every /_mock route but health answers 404");
+    option("allowed-hosts", "", "host names the control plane answers besides loopback and the configured ones (comma-separated; * for any)");
     option("sdk-example-tenant", "on", "on: the client, spaces, rooms and alias the public SDK example apps hard-code exist (off: not)");
   }
 
@@ -120,7 +124,9 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
         integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout, onOff(v, "sdk-example-tenant"),
         new Limits(seconds(v, "request-timeout", 0.1, 3600), seconds(v, "idle-timeout", 1, 86_400),
             bytes(v, "delivery-log-bytes", 8), bytes(v, "delivery-queue-bytes", 16), bytes(v, "receiver-log-bytes", 8),
-            bytes(v, "data-bytes", 4), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)));
+            bytes(v, "data-bytes", 4), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)),
+        new ControlPlane(onOff(v, "control-plane"), v.get("control-token").isBlank() ? null : v.get("control-token").trim(),
+            java.util.Arrays.stream(v.get("allowed-hosts").split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList()));
   }
 
   private static boolean onOff(Map<String, String> v, String name) {
@@ -195,27 +201,39 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits,
+        controlPlane);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits,
+        controlPlane);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, limits);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, limits,
+        controlPlane);
   }
 
   public MockConfig withWebhookTimeout(Duration timeout) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        timeout, sdkExampleTenant, limits);
+        timeout, sdkExampleTenant, limits,
+        controlPlane);
+  }
+
+  /** The same, the control plane requiring {@code token} ({@code Authorization: Bearer <token>}). */
+  public MockConfig withControlToken(String token) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
+        webhookTimeout, sdkExampleTenant, limits, new ControlPlane(controlPlane.enabled(), token,
+        controlPlane.allowedHosts()));
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits,
+        controlPlane);
   }
 
   static String usage() {

@@ -1,6 +1,7 @@
 package io.livedigitalmock.server;
 
 import io.livedigitalmock.server.control.ControlApi;
+import io.livedigitalmock.server.control.ControlPlaneGuard;
 import io.livedigitalmock.server.domain.DeliveryJournal;
 import io.livedigitalmock.server.domain.MockClock;
 import io.livedigitalmock.server.domain.ServerContext;
@@ -8,6 +9,7 @@ import io.livedigitalmock.server.domain.UrlSigner;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.http.ApiRoutes;
 import io.livedigitalmock.server.http.JwtTokenCodec;
+import io.livedigitalmock.server.http.LiteralPaths;
 import io.livedigitalmock.server.http.MalformedRequests;
 import io.livedigitalmock.server.http.RequestDeadlines;
 import io.livedigitalmock.server.http.StoredDataGuard;
@@ -57,18 +59,7 @@ public final class MockServer implements AutoCloseable {
           dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo(),
           config.sdkExampleTenant(), limits.storage());
       RequestDeadlines deadlines = new RequestDeadlines(vertx, limits.requestTimeout());
-      Router router = Router.router(vertx);
-      router.route().handler(deadlines::track);
-      router.route().handler(MalformedRequests::check);
-      StoredDataGuard storedData = new StoredDataGuard(tenants.data());
-      router.route().handler(storedData::pagesAndControlPlane);
-      router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
-      router.route().failureHandler(Responses::failure);
-      for (int status : new int[] {400, 404, 405, 413, 500}) {
-        router.errorHandler(status, Responses::failure);
-      }
-      router.route("/_mock/*").subRouter(new ControlApi(tenants, dispatcher).router(vertx));
-      new ApiRoutes(tenants, recordingFile).mount(router, java.util.List.of(storedData::operation));
+      Router router = router(vertx, config, tenants, dispatcher, deadlines, recordingFile);
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.host()).setPort(config.port())
               .setIdleTimeout((int) limits.idleTimeout().toSeconds())
@@ -87,6 +78,50 @@ public final class MockServer implements AutoCloseable {
       throw new IllegalStateException("could not listen on " + config.host() + ":" + config.port()
           + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
     }
+  }
+
+  /**
+   * Every request first passes the plumbing, in this order: its deadline is tracked; malformed
+   * requests and paths that are not literal are refused; the control plane checks who asks; writes
+   * wait for room in the stored data; the body is read. Then the control plane, the API and its pages.
+   */
+  private static Router router(Vertx vertx, MockConfig config, TenantRegistry tenants, WebhookDispatcher dispatcher,
+                               RequestDeadlines deadlines, byte[] recordingFile) {
+    Router router = Router.router(vertx);
+    router.route().handler(deadlines::track);
+    router.route().handler(MalformedRequests::check);
+    router.route().handler(LiteralPaths::check);
+    router.route("/_mock/*").handler(controlPlaneGuard(config)::check);
+    StoredDataGuard storedData = new StoredDataGuard(tenants.data());
+    router.route().handler(storedData::pagesAndControlPlane);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+    router.route().failureHandler(Responses::failure);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(status, Responses::failure);
+    }
+    router.route("/_mock/*").subRouter(new ControlApi(tenants, dispatcher).router(vertx));
+    new ApiRoutes(tenants, recordingFile).mount(router, java.util.List.of(storedData::operation));
+    return router;
+  }
+
+  /** The hosts the mock knows it has: the one it binds (unless all interfaces) and its room links' host. */
+  private static ControlPlaneGuard controlPlaneGuard(MockConfig config) {
+    java.util.Set<String> hosts = new java.util.HashSet<>();
+    if (!java.util.Set.of("0.0.0.0", "::", "[::]").contains(config.host())) {
+      hosts.add(config.host());
+    }
+    if (config.roomBaseUrl() != null) {
+      try {
+        String host = java.net.URI.create(config.roomBaseUrl()).getHost();
+        if (host != null) {
+          hosts.add(host);
+        }
+      } catch (IllegalArgumentException notAUri) {
+        // links name it as given; it names no host to allow
+      }
+    }
+    ControlPlane plane = config.controlPlane();
+    return new ControlPlaneGuard(plane.enabled(), plane.token(), hosts, plane.allowedHosts());
   }
 
   private static byte[] sampleRecording() {
