@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * JSON over {@link HttpClient} to one mock: the only place that speaks HTTP. Bodies are Jackson
  * trees; any answer outside 2xx becomes a {@link LivedigitalMockException}. One per server, shared
- * by every handle on it (HttpClient is thread-safe and pools connections).
+ * by every handle on it (HttpClient is thread-safe and pools connections). Control-plane requests
+ * carry the server's control token, when it has one.
  */
 final class JsonHttp {
 
@@ -24,10 +25,13 @@ final class JsonHttp {
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final String baseUrl;
+  private final String controlToken;
   private final HttpClient client;
 
-  JsonHttp(String baseUrl) {
+  /** {@code controlToken}: what {@code /_mock} requires ({@code --control-token}), or null. */
+  JsonHttp(String baseUrl, String controlToken) {
     this.baseUrl = baseUrl;
+    this.controlToken = controlToken;
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
@@ -37,6 +41,17 @@ final class JsonHttp {
 
   String baseUrl() {
     return baseUrl;
+  }
+
+  String controlToken() {
+    return controlToken;
+  }
+
+  /** A new random control token for a server the extension starts. */
+  static String newControlToken() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.HexFormat.of().formatHex(bytes);
   }
 
   static ObjectNode object() {
@@ -109,6 +124,8 @@ final class JsonHttp {
         .header("Accept", "application/json");
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
+    } else if (controlToken != null && path.startsWith("/_mock/")) {
+      b.header("Authorization", "Bearer " + controlToken);
     }
     if (body != null) {
       try {
