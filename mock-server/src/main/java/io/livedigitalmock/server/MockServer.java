@@ -11,6 +11,7 @@ import io.livedigitalmock.server.http.ApiRoutes;
 import io.livedigitalmock.server.http.JwtTokenCodec;
 import io.livedigitalmock.server.http.LiteralPaths;
 import io.livedigitalmock.server.http.MalformedRequests;
+import io.livedigitalmock.server.http.RequestBodies;
 import io.livedigitalmock.server.http.RequestDeadlines;
 import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.http.Responses;
@@ -20,7 +21,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -94,7 +94,7 @@ public final class MockServer implements AutoCloseable {
     router.route("/_mock/*").handler(controlPlaneGuard(config)::check);
     StoredDataGuard storedData = new StoredDataGuard(tenants.data());
     router.route().handler(storedData::pagesAndControlPlane);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+    router.route().handler(RequestBodies.upTo(config.bodyLimitBytes()));
     router.route().failureHandler(Responses::failure);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, Responses::failure);

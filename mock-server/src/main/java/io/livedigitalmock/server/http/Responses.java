@@ -70,10 +70,12 @@ public final class Responses {
       return;
     }
     Throwable failure = ctx.failure();
-    if (failure instanceof io.netty.handler.codec.DecoderException) {
-      // the body handler could not decode a form body (e.g. a bad percent escape): the client's fault
+    if (isUndecodable(failure)) {
+      // the request's own bytes did not decode (a form body with a bad escape, a chunk size that is
+      // not hex): the client's fault; the connection cannot be trusted for a next request
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
       failure = ctx.request().path().equals("/v1/auth/token")
-          ? OAuthError.invalidRequest("Malformed form body") : ApiError.badRequest("Malformed form body");
+          ? OAuthError.invalidRequest("Malformed request body") : ApiError.badRequest("Malformed request body");
     }
     if (failure instanceof ApiError e) {
       json(ctx, e.status().code, errorBody(e.status().code, e.status().reason, e.getMessage()));
@@ -93,6 +95,25 @@ public final class Responses {
           failure);
       json(ctx, 500, errorBody(500, "Internal Server Error", "Unexpected error"));
     }
+  }
+
+  /**
+   * Thrown while Netty decoded the request (its form body, its chunks), not by the mock's code: the
+   * first frame of either kind decides.
+   */
+  private static boolean isUndecodable(Throwable failure) {
+    if (failure instanceof io.netty.handler.codec.DecoderException) {
+      return true;
+    }
+    for (StackTraceElement frame : failure == null ? new StackTraceElement[0] : failure.getStackTrace()) {
+      if (frame.getClassName().startsWith("io.livedigitalmock.")) {
+        return false;
+      }
+      if (frame.getClassName().startsWith("io.netty.handler.codec.http.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String reason(int status) {
