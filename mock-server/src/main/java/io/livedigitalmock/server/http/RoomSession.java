@@ -1,7 +1,10 @@
 package io.livedigitalmock.server.http;
 
+import io.netty.handler.codec.http.cookie.CookieHeaderNames;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,11 +17,12 @@ import java.util.List;
  * The room page's session: the token from the link, kept in a cookie named as the link's parameter
  * ({@code accessToken} or {@code refreshToken}: the names of the real service's cookies in the guide's
  * curl samples). The page works inside an iframe on the integrator's site, where the cookie is a
- * third-party one: so {@code SameSite=None; Secure} (a browser drops a cross-site cookie without
- * them), {@code HttpOnly}, and not {@code Partitioned}, so that a browser which blocks third-party
- * cookies fails to join with 401, as the guide's FAQ describes for the real room page ("браузер не
- * сохраняет файлы cookie") [assumed, ledger P17]. Browsers keep Secure cookies from plain-http
- * {@code localhost} and {@code 127.0.0.1}.
+ * third-party one: so {@code SameSite=None; Secure} (browsers drop a cross-site cookie without them),
+ * {@code HttpOnly}, and {@code Partitioned} (CHIPS: kept for this embedding site only), which browsers
+ * that block third-party cookies still accept (headless Chromium does block them). A browser that keeps
+ * no cookie at all fails to join with 401, as the guide's FAQ describes for the real room page
+ * ("браузер не сохраняет файлы cookie") [assumed, ledger P17]. Browsers keep Secure cookies from
+ * plain-http {@code localhost} and {@code 127.0.0.1}.
  */
 final class RoomSession {
 
@@ -29,11 +33,14 @@ final class RoomSession {
 
   /** Keeps {@code token} for this room's pages, in the cookie named {@code cookieName}. */
   static void keep(RoutingContext ctx, String cookieName, String token, String alias) {
-    ctx.response().addCookie(Cookie.cookie(cookieName, token)
-        .setPath("/room/" + alias)
-        .setHttpOnly(true)
-        .setSecure(true)
-        .setSameSite(CookieSameSite.NONE));
+    // Vert.x's Cookie has no Partitioned attribute; Netty's, which Vert.x encodes with, has
+    DefaultCookie cookie = new DefaultCookie(cookieName, token);
+    cookie.setPath("/room/" + alias);
+    cookie.setHttpOnly(true);
+    cookie.setSecure(true);
+    cookie.setSameSite(CookieHeaderNames.SameSite.None);
+    cookie.setPartitioned(true);
+    ctx.response().headers().add(HttpHeaders.SET_COOKIE, ServerCookieEncoder.STRICT.encode(cookie));
   }
 
   /** The tokens this browser keeps for the room's pages (none when it blocked the cookie). */

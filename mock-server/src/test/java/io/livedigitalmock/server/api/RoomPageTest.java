@@ -52,6 +52,7 @@ class RoomPageTest {
     assertTrue(cookie.isSecured(), "Secure");
     assertTrue(cookie.isHttpOnly(), "HttpOnly");
     assertEquals("None", cookie.getSameSite());
+    assertTrue(page.header("Set-Cookie").contains("; Partitioned"), page.header("Set-Cookie"));
     t.control().get("/links").then().body("items[0].opens", equalTo(0));
     roomState(t, room).body("participants.size()", equalTo(0));
   }
