@@ -16,7 +16,7 @@ public final class Html {
       h3{font-size:1rem;margin:1rem 0 .4rem}
       table{border-collapse:collapse;background:#fff;margin:.3rem 0 .8rem;width:100%}
       th,td{border:1px solid #d8dce3;padding:.25rem .45rem;text-align:left;vertical-align:top}
-      th{background:#eef1f5;font-weight:600}td.wrap{word-break:break-all}
+      th{background:#eef1f5;font-weight:600}.wrap{word-break:break-all}
       code,pre{font:12px/1.35 ui-monospace,monospace}pre{margin:0;white-space:pre-wrap;word-break:break-all}
       form.inline{display:inline;margin:0 .2rem 0 0}
       button{font:inherit;padding:.2rem .7rem;border:1px solid #5561d6;border-radius:4px;background:#5561d6;color:#fff;cursor:pointer}
