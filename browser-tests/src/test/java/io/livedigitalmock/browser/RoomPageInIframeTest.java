@@ -104,4 +104,31 @@ class RoomPageInIframeTest {
       assertEquals("This link has already been used", chromium.await(By.id("error")).getText());
     }
   }
+
+  /** The call ends by someone else's hand (here the control plane): the framed page notices and tells. */
+  @Test
+  void whenTheCallIsEndedElsewhereTheFramedPageTellsTheIntegratorsPage() throws Exception {
+    MockApi api = new MockApi("http://localhost:" + mock.port());
+    String token = api.tenant().getString("token");
+    String spaceId = api.post("/v1/spaces", token, new JsonObject().put("name", "Lyceum 7").put("isPublic", true))
+        .getString("id");
+    String roomId = api.post("/v1/spaces/" + spaceId + "/rooms", token, new JsonObject().put("name", "Geometry"))
+        .getString("id");
+    site.embed(api.post("/v1/spaces/" + spaceId + "/rooms/" + roomId + "/generate-access", token,
+        new JsonObject().put("username", "Boris").put("role", "user")).getString("url"));
+
+    try (Chromium chromium = Chromium.start()) {
+      WebDriver browser = chromium.driver();
+      browser.get("http://127.0.0.1:" + site.port() + "/lesson");
+      browser.switchTo().frame("userplayer");
+      chromium.await(By.id("join")).click();
+      chromium.await(By.id("leave"));
+
+      api.post("/_mock/rooms/" + roomId + "/end-call", null, null);
+
+      chromium.await(By.id("left"));
+      browser.switchTo().defaultContent();
+      assertEquals("ld_finish_call", chromium.await(By.cssSelector("#messages .message")).getText());
+    }
+  }
 }

@@ -87,8 +87,9 @@ final class RoomPage {
 
   /** In the call: the page, or for the page's own refresh ({@code Accept: application/json}) its state. */
   private void call(RoutingContext ctx) {
-    RoomVisitor visitor = returning(ctx);
-    Participant me = visitor.own(ctx.queryParams().get("participantId"));
+    String participantId = ctx.queryParams().get("participantId");
+    RoomVisitor visitor = owner(ctx, participantId);
+    Participant me = visitor.own(participantId);
     var backend = visitor.backend();
     String roomId = visitor.room().id();
     List<Participant> inRoom = backend.participants().inRoom(roomId);
@@ -107,8 +108,9 @@ final class RoomPage {
 
   /** Form: {@code participantId}. Leaving twice (another tab, the call ended meanwhile) is no error here. */
   private void leave(RoutingContext ctx) {
-    RoomVisitor visitor = returning(ctx);
-    Participant me = visitor.own(ctx.request().getFormAttribute("participantId"));
+    String participantId = ctx.request().getFormAttribute("participantId");
+    RoomVisitor visitor = owner(ctx, participantId);
+    Participant me = visitor.own(participantId);
     if (me.isInRoom()) {
       visitor.backend().participants().leave(me.id());
     }
@@ -129,12 +131,26 @@ final class RoomPage {
     send(ctx, 200, RoomPageView.left(room));
   }
 
-  private RoomVisitor returning(RoutingContext ctx) {
+  /**
+   * The visitor whose cookie names the participant's holder (a browser may keep both cookies); the
+   * first one's refusal if none does.
+   */
+  private RoomVisitor owner(RoutingContext ctx, String participantId) {
     List<String> tokens = RoomSession.tokens(ctx);
     if (tokens.isEmpty()) {
       throw noCookie();
     }
-    return RoomVisitor.returning(registry, tokens.get(0), ctx.pathParam("alias"));
+    ApiError first = null;
+    for (String token : tokens) {
+      try {
+        RoomVisitor visitor = RoomVisitor.returning(registry, token, ctx.pathParam("alias"));
+        visitor.own(participantId);
+        return visitor;
+      } catch (ApiError e) {
+        first = first == null ? e : first;
+      }
+    }
+    throw first;
   }
 
   /** The guide's FAQ on "Unauthorized" when a student joins: the browser did not keep the cookie. */
