@@ -95,7 +95,7 @@ public final class Participants {
     }
   }
 
-  /** Opening an access link's room page brings its holder in (and uses up a one-time link). */
+  /** An access link's holder joins from the room page (and uses up a one-time link). */
   public Participant joinByLink(String tokenId, String alias) {
     synchronized (backend.lock()) {
       AccessLink link = backend.links().opening(tokenId, alias);

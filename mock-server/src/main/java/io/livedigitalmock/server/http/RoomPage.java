@@ -2,16 +2,13 @@ package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.AccessLink;
 import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.Authenticated;
 import io.livedigitalmock.server.domain.Call;
 import io.livedigitalmock.server.domain.Participant;
 import io.livedigitalmock.server.domain.Recording;
 import io.livedigitalmock.server.domain.Room;
 import io.livedigitalmock.server.domain.TenantRegistry;
-import io.livedigitalmock.server.domain.TokenClaims;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -53,7 +50,7 @@ final class RoomPage {
       throw ApiError.unauthorized("The room page needs an accessToken or refreshToken");
     }
     if (!wantsHtml(ctx)) {
-      openAndJoin(ctx, token, accessToken != null);
+      openAndJoin(ctx, token);
       return;
     }
     RoomVisitor visitor = RoomVisitor.entering(registry, token, ctx.pathParam("alias"),
@@ -160,28 +157,21 @@ final class RoomPage {
         + " opened over plain http on a host other than localhost, where browsers drop Secure cookies.");
   }
 
-  /** The JSON room page of old: opening it joins at once (a link's holder) or answers who the user is. */
-  private void openAndJoin(RoutingContext ctx, String token, boolean isAccessToken) {
-    String alias = ctx.pathParam("alias");
-    TokenClaims claims = registry.decode(token);
-    var tenant = registry.tenantOf(claims);
-    var backend = tenant.backend();
+  /** The JSON room page of old: opening it joins a link's holder at once, and answers who a user is. */
+  private void openAndJoin(RoutingContext ctx, String token) {
+    RoomVisitor visitor = RoomVisitor.entering(registry, token, ctx.pathParam("alias"),
+        ctx.queryParams().get("participantName"));
     JsonObject answer = new JsonObject();
-    Room room;
-    if (isAccessToken && backend.links().isLinkToken(claims.tokenId())) {
-      Participant joined = backend.participants().joinByLink(claims.tokenId(), alias);
-      AccessLink link = backend.links().get(joined.linkId());
-      room = backend.rooms().byAlias(alias);
+    AccessLink link = visitor.link();
+    if (link != null) {
+      Participant joined = visitor.join();
       answer.put("linkId", link.id()).put("participantName", link.username()).put("role", link.role().wire())
           .put("externalUserId", link.externalUserId())
           .put("participantId", joined.id()).put("callId", joined.callId());
     } else {
-      Authenticated who = new Authenticated(tenant, backend.tokens().authenticateSession(claims));
-      room = backend.rooms().enterable(who.caller(), alias);
-      String name = ctx.queryParams().get("participantName");
-      answer.put("participantName", name != null ? name : backend.users().get(who.caller().userId()).username())
-          .put("userId", who.caller().userId());
+      answer.put("participantName", visitor.name()).put("userId", visitor.caller().userId());
     }
+    Room room = visitor.room();
     answer.put("room", new JsonObject().put("id", room.id()).put("alias", room.alias())
         .put("name", room.name()).put("spaceId", room.spaceId()));
     Responses.ok(ctx, answer);

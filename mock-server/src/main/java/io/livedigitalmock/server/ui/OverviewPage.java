@@ -1,5 +1,6 @@
 package io.livedigitalmock.server.ui;
 
+import io.livedigitalmock.server.domain.DeliveryFilter;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.http.Views;
@@ -33,7 +34,7 @@ final class OverviewPage {
         + "<h2>Tenants</h2>"
         + Html.table(List.of("client id", "user", "plan", "spaces", "rooms", "calls now", "links", "clock"), rows)
         + "<h2>Latest webhook deliveries</h2>"
-        + DeliveriesSection.render(registry.deliveries().list(io.livedigitalmock.server.domain.DeliveryFilter.ANY, 0));
+        + DeliveriesSection.render(registry.deliveries().list(DeliveryFilter.ANY, 0));
     return Html.document("livedigital-mock dashboard", "", body);
   }
 }
