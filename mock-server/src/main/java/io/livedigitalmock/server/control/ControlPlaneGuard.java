@@ -1,6 +1,7 @@
 package io.livedigitalmock.server.control;
 
 import io.livedigitalmock.server.domain.ApiError;
+import io.livedigitalmock.server.ui.ControlTokenCookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -18,13 +19,15 @@ import java.util.regex.Pattern;
  * that is not a loopback name or address, the bound host, the room links' host or an allowed one
  * ({@code --allowed-hosts}) is a 403, so a page that rebinds its DNS name to 127.0.0.1 gets nowhere; an
  * {@code Origin} other than the mock's own is a 403, so a page of another site cannot post to it; and
- * with {@code --control-token}, a request without {@code Authorization: Bearer <token>} is a 401. The
+ * with {@code --control-token}, a request without {@code Authorization: Bearer <token>} (or the
+ * dashboard's cookie, see {@link #hasToken}) is a 401. The
  * built-in receivers' delivery route needs no token: the mock posts to it itself, and a receiver's
  * random id is its secret.
  */
 public final class ControlPlaneGuard {
 
   private static final String HEALTH = "/_mock/health";
+  private static final String DASHBOARD = "/_mock/ui";
   private static final Pattern RECEIVER_DELIVERY = Pattern.compile("/_mock/receivers/[^/]+");
   private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
@@ -65,7 +68,7 @@ public final class ControlPlaneGuard {
       throw ApiError.forbidden("The control plane does not answer pages of origin " + origin);
     }
     boolean delivery = ctx.request().method() == HttpMethod.POST && RECEIVER_DELIVERY.matcher(path).matches();
-    if (token != null && !delivery && !hasToken(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+    if (token != null && !delivery && !hasToken(ctx, path)) {
       throw ApiError.unauthorized("The control plane needs its token (--control-token): "
           + "send Authorization: Bearer <token>");
     }
@@ -97,13 +100,25 @@ public final class ControlPlaneGuard {
         && authority.equalsIgnoreCase(hostHeader.trim());
   }
 
-  private boolean hasToken(String authorization) {
-    if (authorization == null) {
-      return false;
+  /**
+   * The token as {@code Authorization: Bearer}; or, for the dashboard in a browser, in its SameSite=Strict
+   * cookie ({@link ControlTokenCookie}), or in the address of the dashboard's page, once, which the
+   * dashboard then keeps in that cookie.
+   */
+  private boolean hasToken(RoutingContext ctx, String path) {
+    String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization != null) {
+      String[] parts = authorization.trim().split("\\s+", 2);
+      return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") && matches(parts[1]);
     }
-    String[] parts = authorization.trim().split("\\s+", 2);
-    return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer")
-        && MessageDigest.isEqual(token, parts[1].getBytes(StandardCharsets.UTF_8));
+    if (path.equals(DASHBOARD) && ctx.queryParams().get("token") != null) {
+      return matches(ctx.queryParams().get("token"));
+    }
+    return matches(ControlTokenCookie.read(ctx));
+  }
+
+  private boolean matches(String presented) {
+    return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The name part of a Host header, lower case, without the port or IPv6 brackets; null if absent. */

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * request under way (half a request line or headers, or an idle keep-alive) is closed. So half-sent
  * requests cannot hold connections until descriptors run out. The time the mock takes to answer
  * (long-polls, delayed receivers) does not count; the idle timeout covers a connection gone silent.
+ * The server speaks HTTP/1.x only: with h2c on, Vert.x holds a request's first bytes back until its
+ * headers are complete, so half-sent headers would escape the deadline.
  */
 public final class RequestDeadlines {
 

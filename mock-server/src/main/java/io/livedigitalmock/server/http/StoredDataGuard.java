@@ -17,6 +17,9 @@ public final class StoredDataGuard {
   private static final Pattern CONTROL_NEVER_STORES = Pattern.compile(
       "/_mock/(reset|clock|tenants/[^/]+/(reset|clock)|receivers(/[^/]+)?|spaces/[^/]+/webhook/test-event)");
 
+  /** Opening the room page as JSON joins at once; a browser joins with the page's form. */
+  private static final Pattern ROOM_PAGE_JOINS = Pattern.compile("GET /room/[^/]+|POST /room/[^/]+/join");
+
   private final StoredData data;
 
   public StoredDataGuard(StoredData data) {
@@ -32,11 +35,11 @@ public final class StoredDataGuard {
     ctx.next();
   }
 
-  /** On every request: the room page (opening it joins someone) and the control plane's writes. */
+  /** On every request: the room page's joins and the control plane's writes. */
   public void pagesAndControlPlane(RoutingContext ctx) {
     String path = ctx.normalizedPath();
     HttpMethod method = ctx.request().method();
-    boolean stores = path.startsWith("/room/") ? method == HttpMethod.GET
+    boolean stores = path.startsWith("/room/") ? ROOM_PAGE_JOINS.matcher(method.name() + " " + path).matches()
         : path.startsWith("/_mock/") && (method == HttpMethod.POST || method == HttpMethod.PUT)
             && !CONTROL_NEVER_STORES.matcher(path).matches();
     if (stores) {

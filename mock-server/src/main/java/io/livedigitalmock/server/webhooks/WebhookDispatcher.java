@@ -98,13 +98,13 @@ public final class WebhookDispatcher implements EventSink {
     }
     Outgoing outgoing = new Outgoing(e.eventId(), e.clientId(), e.eventName().wire(), e.spaceId(), e.roomId(),
         e.recordId(), e.url(), e.secret(), body, e.calledOff());
+    Attempt first = firstAttempt(outgoing);
     try {
-      deliver(outgoing);
+      dispatch(first);
     } catch (DeliveryQueueFull full) {
-      String payload = NodeJson.stringify(body);
       journal.record(new DeliveryAttempt(0, outgoing.deliveryId(), outgoing.clientId(), outgoing.eventName(),
-          outgoing.spaceId(), outgoing.roomId(), outgoing.recordId(), outgoing.url(), 1, payload, null, null,
-          full.getMessage(), DeliveryAttempt.DROPPED, clock.now(), 0));
+          outgoing.spaceId(), outgoing.roomId(), outgoing.recordId(), outgoing.url(), 1, first.payload,
+          first.signature, null, full.getMessage(), DeliveryAttempt.DROPPED, clock.now(), 0));
     }
   }
 
@@ -115,14 +115,24 @@ public final class WebhookDispatcher implements EventSink {
    * @throws DeliveryQueueFull if the events waiting to be sent hold {@code --delivery-queue-bytes} already
    */
   public void deliver(Outgoing outgoing) {
+    dispatch(firstAttempt(outgoing));
+  }
+
+  /** The bytes every attempt sends: {@code {"signature","body"}}, signed as the guide says. */
+  private static Attempt firstAttempt(Outgoing outgoing) {
     String body = NodeJson.stringify(outgoing.body());
     String signature = WebhookSigner.sign(outgoing.secret(), body);
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put("signature", signature);
     envelope.put("body", outgoing.body());
-    String payload = NodeJson.stringify(envelope);
-    WaitingBytes.Held held = waiting.hold(Footprint.of(payload) + Footprint.of(outgoing.url()));
-    context.runOnContext(v -> enqueue(new Attempt(outgoing, payload, signature, 1, held)));
+    return new Attempt(outgoing, NodeJson.stringify(envelope), signature, 1, null);
+  }
+
+  /** Holds the event's bytes until its last attempt ends, then hands it to the dispatcher's context. */
+  private void dispatch(Attempt first) {
+    WaitingBytes.Held held = waiting.hold(Footprint.of(first.payload) + Footprint.of(first.outgoing.url()));
+    Attempt attempt = new Attempt(first.outgoing, first.payload, first.signature, 1, held);
+    context.runOnContext(v -> enqueue(attempt));
   }
 
   private void enqueue(Attempt a) {

@@ -37,6 +37,23 @@ class ControlPlaneSecurityTest {
   }
 
   @Test
+  void theDashboardTakesTheTokenOnceInItsAddressAndThenFromItsStrictCookie() throws IOException {
+    try (MockServer server = start("--control-token", TOKEN)) {
+      int port = server.port();
+      assertError(401, get(port, "/_mock/ui", "Host: 127.0.0.1"));
+      assertError(401, get(port, "/_mock/ui?token=wrong", "Host: 127.0.0.1"));
+      assertError(401, get(port, "/_mock/tenants?token=" + TOKEN, "Host: 127.0.0.1"));
+      RawHttp.Answer kept = get(port, "/_mock/ui?token=" + TOKEN, "Host: 127.0.0.1");
+      assertEquals(303, kept.status(), kept.toString());
+      assertTrue(kept.header("set-cookie").contains("SameSite=Strict"), kept.toString());
+      String cookie = "Cookie: " + kept.header("set-cookie").split(";")[0];
+      assertEquals(200, get(port, "/_mock/ui", "Host: 127.0.0.1\r\n" + cookie).status());
+      assertEquals(200, get(port, "/_mock/tenants", "Host: 127.0.0.1\r\n" + cookie).status());
+      assertError(401, get(port, "/_mock/tenants", "Host: 127.0.0.1\r\nCookie: ldmock_control_token=wrong"));
+    }
+  }
+
+  @Test
   void aBuiltInReceiverTakesDeliveriesWithoutTheToken() throws IOException {
     try (MockServer server = start("--control-token", TOKEN)) {
       RawHttp.Answer created = post(server.port(), "/_mock/receivers", "Host: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN);

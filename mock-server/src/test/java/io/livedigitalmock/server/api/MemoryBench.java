@@ -46,7 +46,7 @@ public final class MemoryBench {
       counted = registry.data().used();
       for (int i = 0; i < rooms; i++) {
         tenant.backend().rooms().create(owner, space, new RoomSettings(name + String.format("%06d", i), null, true,
-            Map.of()));
+            Map.of(), null));
       }
       report("room, 1000-char name", rooms, usedHeap() - heap, registry.data().used() - counted);
     }

@@ -93,7 +93,7 @@ class ControlPlaneLookupTest {
       Caller user = Caller.user(tenant.user().id());
       TenantBackend b = tenant.backend();
       String spaceId = b.spaces().create(user, "space", null, null, true).id();
-      String roomId = b.rooms().create(user, spaceId, new RoomSettings("room", null, true, Map.of())).id();
+      String roomId = b.rooms().create(user, spaceId, new RoomSettings("room", null, true, Map.of(), null)).id();
       String participantId = b.participants().simulateJoin(roomId,
           new JoinRequest("Ann", null, null, null, null, null)).id();
       return new World(spaceId, roomId, participantId);
