@@ -63,7 +63,11 @@ class MockConfigTest {
         option("receiver-log-bytes", "1g", c -> c.limits().receiverLogBytes(), 1L << 30),
         option("data-bytes", "100000", c -> c.limits().dataBytes(), 100_000L),
         option("max-tenants", "50", c -> c.limits().maxTenants(), 50),
-        option("max-receivers", "7", c -> c.limits().maxReceivers(), 7));
+        option("max-receivers", "7", c -> c.limits().maxReceivers(), 7),
+        option("control-token", "s3cret", c -> c.controlPlane().token(), "s3cret"),
+        option("control-plane", "off", c -> c.controlPlane().enabled(), false),
+        option("allowed-hosts", "ldmock, ci.internal", c -> c.controlPlane().allowedHosts(),
+            java.util.List.of("ldmock", "ci.internal")));
   }
 
   @Test
@@ -78,6 +82,14 @@ class MockConfigTest {
     assertEquals(1_000, config.limits().maxReceivers());
     assertEquals(Duration.ofSeconds(30), config.limits().requestTimeout());
     assertEquals(Duration.ofSeconds(180), config.limits().idleTimeout());
+  }
+
+  @Test
+  void theControlPlaneIsOnWithoutATokenForLoopbackByDefault() {
+    MockConfig config = MockConfig.parse(NO_ARGS, Map.of());
+    assertTrue(config.controlPlane().enabled());
+    assertNull(config.controlPlane().token());
+    assertEquals(java.util.List.of(), config.controlPlane().allowedHosts());
   }
 
   @ParameterizedTest(name = "--{0}")
@@ -126,6 +138,7 @@ class MockConfigTest {
         Arguments.of(new String[] {"--delivery-log-bytes", "-5m"}, "--delivery-log-bytes"),
         Arguments.of(new String[] {"--max-tenants", "1"}, "--max-tenants"),
         Arguments.of(new String[] {"--request-timeout", "0"}, "--request-timeout"),
+        Arguments.of(new String[] {"--control-plane", "maybe"}, "--control-plane"),
         Arguments.of(new String[] {"--nope", "1"}, "--nope"),
         Arguments.of(new String[] {"--port"}, "--port"),
         Arguments.of(new String[] {"8080"}, "8080"));
