@@ -20,14 +20,25 @@ public final class SequencedLog<T> {
   }
 
   private final int capacity;
+  private final long maxWeight;
   private final ToLongFunction<T> seqOf;
+  private final ToLongFunction<T> weightOf;
   private final Deque<T> entries = new ArrayDeque<>();
   private final List<Waiter<T>> waiters = new ArrayList<>();
   private long lastSeq;
+  private long weight;
+  private long dropped;
 
   public SequencedLog(int capacity, ToLongFunction<T> seqOf) {
+    this(capacity, Long.MAX_VALUE, seqOf, e -> 0);
+  }
+
+  /** Also bounded by the sum of the entries' weights (e.g. their bytes): past it, the oldest go. */
+  public SequencedLog(int capacity, long maxWeight, ToLongFunction<T> seqOf, ToLongFunction<T> weightOf) {
     this.capacity = capacity;
+    this.maxWeight = maxWeight;
     this.seqOf = seqOf;
+    this.weightOf = weightOf;
   }
 
   /** Appends the entry made from the next sequence number, and wakes whoever waits for one like it. */
@@ -37,8 +48,10 @@ public final class SequencedLog<T> {
     synchronized (this) {
       stored = withSeq.apply(++lastSeq);
       entries.addLast(stored);
-      if (entries.size() > capacity) {
-        entries.removeFirst();
+      weight += weightOf.applyAsLong(stored);
+      while (!entries.isEmpty() && (entries.size() > capacity || weight > maxWeight)) {
+        weight -= weightOf.applyAsLong(entries.removeFirst());
+        dropped++;
       }
       T entry = stored;
       waiters.removeIf(w -> {
@@ -78,11 +91,24 @@ public final class SequencedLog<T> {
     return result;
   }
 
+  /** How many entries were forgotten to stay within the bounds (not by {@link #forget} or {@link #clear}). */
+  public synchronized long dropped() {
+    return dropped;
+  }
+
   public synchronized void forget(Predicate<T> which) {
-    entries.removeIf(which);
+    entries.removeIf(e -> {
+      boolean gone = which.test(e);
+      if (gone) {
+        weight -= weightOf.applyAsLong(e);
+      }
+      return gone;
+    });
   }
 
   public synchronized void clear() {
     entries.clear();
+    weight = 0;
+    dropped = 0;
   }
 }
