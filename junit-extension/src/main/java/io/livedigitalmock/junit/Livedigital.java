@@ -56,6 +56,11 @@ public final class Livedigital {
     this.journal = new Journal(this);
   }
 
+  /** A new tenant on {@code server}, with the seed data created in it. */
+  static Livedigital create(SharedServer server, String plan, SeedData seedData) {
+    return create(server, plan, seedData, null);
+  }
+
   /** A new tenant on {@code server}, with the seed data created in it and the scenario loaded. */
   static Livedigital create(SharedServer server, String plan, SeedData seedData, String scenario) {
     Livedigital mock = new Livedigital(server, server.createTenant(plan), seedData, scenario);
