@@ -29,23 +29,25 @@ import java.util.List;
 final class FaultsControl {
 
   private final TenantRegistry registry;
-  private final FaultBook faults;
 
   FaultsControl(TenantRegistry registry) {
     this.registry = registry;
-    this.faults = registry.server().faults();
+  }
+
+  private FaultBook faults() {
+    return registry.server().faults();
   }
 
   void mount(Router r) {
     for (String prefix : new String[] {"/tenants/:clientId", ""}) {
       r.post(prefix + "/faults").handler(ctx -> refusingBadInput(ctx, () -> add(ctx, rules(ctx))));
-      r.get(prefix + "/faults").handler(ctx -> Responses.ok(ctx, page(ctx, faults.rules(scope(ctx)))));
+      r.get(prefix + "/faults").handler(ctx -> Responses.ok(ctx, page(ctx, faults().rules(scope(ctx)))));
       r.delete(prefix + "/faults").handler(ctx -> {
-        faults.clear(scope(ctx));
+        faults().clear(scope(ctx));
         Responses.ok(ctx, page(ctx, List.of()));
       });
       r.delete(prefix + "/faults/:ruleId").handler(ctx -> {
-        if (!faults.remove(scope(ctx), ctx.pathParam("ruleId"))) {
+        if (!faults().remove(scope(ctx), ctx.pathParam("ruleId"))) {
           throw ApiError.notFound("Fault rule");
         }
         Responses.okEmpty(ctx);
@@ -87,13 +89,13 @@ final class FaultsControl {
             + "; one of " + ShippedScenarios.NAMES));
     Scenario scenario = read(text);
     String clientId = scope(ctx);
-    List<ArmedRule> armed = faults.add(clientId, scenario.rules(), now(clientId));
+    List<ArmedRule> armed = faults().add(clientId, scenario.rules(), now(clientId));
     Responses.created(ctx, page(ctx, armed).put("name", scenario.name()));
   }
 
   private void add(RoutingContext ctx, List<FaultRule> rules) {
     String clientId = scope(ctx);
-    Responses.created(ctx, page(ctx, faults.add(clientId, rules, now(clientId))));
+    Responses.created(ctx, page(ctx, faults().add(clientId, rules, now(clientId))));
   }
 
   private static Scenario read(String text) {

@@ -23,11 +23,13 @@ import java.util.Map;
 final class JournalControl {
 
   private final TenantRegistry registry;
-  private final RequestJournal journal;
 
   JournalControl(TenantRegistry registry) {
     this.registry = registry;
-    this.journal = registry.server().requests();
+  }
+
+  private RequestJournal journal() {
+    return registry.server().requests();
   }
 
   void mount(Router r) {
@@ -35,11 +37,11 @@ final class JournalControl {
       r.get(prefix).handler(this::list);
       r.get(prefix + "/next").handler(ctx -> {
         long waitMillis = LongPoll.waitMillis(ctx);
-        LongPoll.answer(ctx, journal.next(part(ctx), filter(ctx), LongPoll.after(ctx)), waitMillis, "request",
+        LongPoll.answer(ctx, journal().next(part(ctx), filter(ctx), LongPoll.after(ctx)), waitMillis, "request",
             JournalControl::view);
       });
       r.delete(prefix).handler(ctx -> {
-        journal.clear(part(ctx));
+        journal().clear(part(ctx));
         Responses.okEmpty(ctx);
       });
     }
@@ -47,10 +49,10 @@ final class JournalControl {
 
   private void list(RoutingContext ctx) {
     String part = part(ctx);
-    long last = journal.lastSeq(part);
-    JsonObject page = Responses.page(journal.list(part, filter(ctx), LongPoll.after(ctx)), JournalControl::view);
-    Responses.ok(ctx, page.put("lastSeq", last).put("dropped", journal.dropped(part))
-        .put("maxEntries", journal.maxEntries()).put("maxBytes", journal.maxBytes()));
+    long last = journal().lastSeq(part);
+    JsonObject page = Responses.page(journal().list(part, filter(ctx), LongPoll.after(ctx)), JournalControl::view);
+    Responses.ok(ctx, page.put("lastSeq", last).put("dropped", journal().dropped(part))
+        .put("maxEntries", journal().maxEntries()).put("maxBytes", journal().maxBytes()));
   }
 
   /** The tenant's client id (404 if none), or null for the unattributed part. */

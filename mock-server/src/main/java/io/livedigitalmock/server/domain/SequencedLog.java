@@ -43,7 +43,7 @@ public final class SequencedLog<T> {
 
   /** Appends the entry made from the next sequence number, and wakes whoever waits for one like it. */
   public T append(LongFunction<T> withSeq) {
-    List<Waiter<T>> woken = new ArrayList<>();
+    List<Waiter<T>> woken = null;
     T stored;
     synchronized (this) {
       stored = withSeq.apply(++lastSeq);
@@ -53,16 +53,22 @@ public final class SequencedLog<T> {
         weight -= weightOf.applyAsLong(entries.removeFirst());
         dropped++;
       }
-      T entry = stored;
-      waiters.removeIf(w -> {
-        boolean wake = !w.result.isDone() && w.filter.test(entry);
-        if (wake) {
-          woken.add(w);
-        }
-        return wake || w.result.isDone();
-      });
+      if (!waiters.isEmpty()) {
+        List<Waiter<T>> wake = new ArrayList<>();
+        T entry = stored;
+        waiters.removeIf(w -> {
+          boolean now = !w.result.isDone() && w.filter.test(entry);
+          if (now) {
+            wake.add(w);
+          }
+          return now || w.result.isDone();
+        });
+        woken = wake;
+      }
     }
-    woken.forEach(w -> w.result.complete(stored));
+    if (woken != null) {
+      woken.forEach(w -> w.result.complete(stored));
+    }
     return stored;
   }
 

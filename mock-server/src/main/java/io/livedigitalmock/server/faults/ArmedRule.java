@@ -14,6 +14,9 @@ public final class ArmedRule {
   private final FaultRule rule;
   private final Instant loadedAt;
   private final SplittableRandom random;
+  /** The window, worked out once: every request that reaches the rule compares with it. */
+  private final Instant opens;
+  private final Instant closes;
   private long matched;
   private long fired;
 
@@ -22,6 +25,9 @@ public final class ArmedRule {
     this.rule = rule;
     this.loadedAt = loadedAt;
     this.random = new SplittableRandom(rule.trigger().seed());
+    Trigger t = rule.trigger();
+    this.opens = t.from() == null ? loadedAt : loadedAt.plus(t.from());
+    this.closes = t.length() == null ? null : opens.plus(t.length());
   }
 
   public String id() {
@@ -46,19 +52,18 @@ public final class ArmedRule {
 
   /** True while {@code now} lies in the rule's window. */
   public boolean inWindow(Instant now) {
-    Trigger t = rule.trigger();
-    Instant opens = t.from() == null ? loadedAt : loadedAt.plus(t.from());
-    return !now.isBefore(opens) && (t.length() == null || now.isBefore(opens.plus(t.length())));
+    return !now.isBefore(opens) && (closes == null || now.isBefore(closes));
   }
 
   /**
    * Counts a match seen at {@code now} (if in the window) and says whether the rule would fire on it.
    * The probability is drawn only for matches that meet every other condition.
    */
-  synchronized boolean consider(Instant now) {
-    if (!inWindow(now)) {
-      return false;
-    }
+  boolean consider(Instant now) {
+    return inWindow(now) && count();
+  }
+
+  private synchronized boolean count() {
     matched++;
     Trigger t = rule.trigger();
     boolean qualifies = (t.nth() == null || matched == t.nth())

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Every fault rule in force: each tenant's (by client id) and the server-wide ones, which apply to
@@ -92,22 +92,24 @@ public final class FaultBook {
    */
   public Fired decideRequest(String clientId, String operationId, RequestMatch.Probe probe, Instant tenantNow,
                              Instant serverNow) {
-    return decide(clientId, r -> r.rule().target().covers(operationId) && r.rule().match().matches(probe),
-        tenantNow, serverNow);
+    // cheapest test first: most rules a request reaches are on other operations or outside their window
+    return decide(clientId, (r, now) -> r.rule().target().covers(operationId) && r.inWindow(now)
+        && r.rule().match().matches(probe), tenantNow, serverNow);
   }
 
   /** The fault for a webhook delivery of a tenant's event, or null. */
   public Fired decideWebhook(String clientId, String eventName, Instant tenantNow, Instant serverNow) {
-    return decide(clientId, r -> r.rule().target().kind() == Target.Kind.WEBHOOKS
+    return decide(clientId, (r, now) -> r.rule().target().kind() == Target.Kind.WEBHOOKS
         && r.rule().match().matchesEvent(eventName), tenantNow, serverNow);
   }
 
   /** The fault for a recording a tenant starts, or null. */
   public Fired decideRecording(String clientId, Instant tenantNow, Instant serverNow) {
-    return decide(clientId, r -> r.rule().target().kind() == Target.Kind.RECORDINGS, tenantNow, serverNow);
+    return decide(clientId, (r, now) -> r.rule().target().kind() == Target.Kind.RECORDINGS, tenantNow, serverNow);
   }
 
-  private Fired decide(String clientId, Predicate<ArmedRule> matches, Instant tenantNow, Instant serverNow) {
+  private Fired decide(String clientId, BiPredicate<ArmedRule, Instant> matches, Instant tenantNow,
+                       Instant serverNow) {
     ArmedRule winner = null;
     if (clientId != null) {
       winner = consider(rules.getOrDefault(clientId, List.of()), matches, tenantNow, null);
@@ -116,10 +118,10 @@ public final class FaultBook {
     return winner == null ? null : winner.fire();
   }
 
-  private static ArmedRule consider(List<ArmedRule> candidates, Predicate<ArmedRule> matches, Instant now,
-                                    ArmedRule winner) {
+  private static ArmedRule consider(List<ArmedRule> candidates, BiPredicate<ArmedRule, Instant> matches,
+                                    Instant now, ArmedRule winner) {
     for (ArmedRule r : candidates) {
-      if (matches.test(r) && r.consider(now) && winner == null) {
+      if (matches.test(r, now) && r.consider(now) && winner == null) {
         winner = r;
       }
     }

@@ -29,9 +29,11 @@ public record RequestMatch(Pattern body, Map<String, Pattern> headers, Set<Strin
   }
 
   boolean matches(Probe probe) {
-    for (Map.Entry<String, Pattern> h : headers.entrySet()) {
-      if (probe.headers(h.getKey()).stream().noneMatch(v -> h.getValue().matcher(v).find())) {
-        return false;
+    if (!headers.isEmpty()) {
+      for (Map.Entry<String, Pattern> h : headers.entrySet()) {
+        if (probe.headers(h.getKey()).stream().noneMatch(v -> h.getValue().matcher(v).find())) {
+          return false;
+        }
       }
     }
     return body == null || body.matcher(probe.body()).find();

@@ -25,6 +25,8 @@ import java.util.List;
 public final class FaultInjection implements Handler<RoutingContext> {
 
   private static final String KEY = "ldmock.fault";
+  /** On every answer a fault made or spoiled: the rule's id (as WireMock names the stub that answered). */
+  public static final String HEADER = "X-Livedigital-Mock-Fault";
 
   private final TenantRegistry registry;
   private final FaultBook faults;
@@ -56,6 +58,7 @@ public final class FaultInjection implements Handler<RoutingContext> {
       return;
     }
     ctx.put(KEY, fired);
+    ctx.response().putHeader(HEADER, fired.rule().id());
     if (fired.delayMillis() > 0) {
       ctx.vertx().setTimer(fired.delayMillis(), t -> {
         if (!ctx.response().closed()) {
@@ -97,9 +100,17 @@ public final class FaultInjection implements Handler<RoutingContext> {
 
   private static RequestMatch.Probe probe(RoutingContext ctx) {
     return new RequestMatch.Probe() {
+      // rules on one operation tend to ask for the same header: look it up once per request
+      private String lastName;
+      private List<String> lastValues;
+
       @Override
       public List<String> headers(String name) {
-        return ctx.request().headers().getAll(name);
+        if (!name.equals(lastName)) {
+          lastValues = ctx.request().headers().contains(name) ? ctx.request().headers().getAll(name) : List.of();
+          lastName = name;
+        }
+        return lastValues;
       }
 
       @Override
