@@ -17,8 +17,8 @@ import java.util.Map;
  */
 public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
                          String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
-                         Duration webhookTimeout, boolean sdkExampleTenant, Limits limits,
-                         ControlPlane controlPlane) {
+                         Duration webhookTimeout, boolean sdkExampleTenant,
+                         FaultsAndJournal.Options faultsAndJournal, Limits limits, ControlPlane controlPlane) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -50,6 +50,9 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("control-plane", "on", "off: every /_mock route but health answers 404");
     option("allowed-hosts", "", "host names the control plane answers besides loopback and the configured ones (comma-separated; * for any)");
     option("sdk-example-tenant", "on", "on: the client, spaces, rooms and alias the public SDK example apps hard-code exist (off: not)");
+    option("scenario", "", "fault scenario loaded at start: a YAML/JSON file, classpath:<resource>, or a shipped one's name (token-endpoint-outage, rate-limiting, flaky-webhook-receiver, recording-failure-mid-call)");
+    option("journal-max-entries", "10000", "requests kept per tenant in the request journal (oldest dropped; 0: no journal)");
+    option("journal-max-bytes", "16777216", "bytes kept per tenant in the request journal, roughly (oldest dropped)");
   }
 
   private static void option(String name, String defaultValue, String help) {
@@ -122,6 +125,8 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
             v.get("user-password"), v.get("user-name"), plan),
         v.get("room-base-url").isBlank() ? null : stripSlash(v.get("room-base-url")),
         integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout, onOff(v, "sdk-example-tenant"),
+        new FaultsAndJournal.Options(v.get("scenario").trim(), integer(v, "journal-max-entries", 0, 10_000_000),
+            integer(v, "journal-max-bytes", 0, Integer.MAX_VALUE)),
         new Limits(seconds(v, "request-timeout", 0.1, 3600), seconds(v, "idle-timeout", 1, 86_400),
             bytes(v, "delivery-log-bytes", 8), bytes(v, "delivery-queue-bytes", 16), bytes(v, "receiver-log-bytes", 8),
             bytes(v, "data-bytes", 4), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)),
@@ -201,39 +206,48 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits,
-        controlPlane);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits,
-        controlPlane);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, limits,
-        controlPlane);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
   }
 
   public MockConfig withWebhookTimeout(Duration timeout) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        timeout, sdkExampleTenant, limits,
-        controlPlane);
+        timeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
+  }
+
+  /** A scenario loaded at start (file, {@code classpath:...} or a shipped one's name); "" for none. */
+  public MockConfig withScenario(String scenario) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
+        webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(scenario,
+        faultsAndJournal.journalMaxEntries(), faultsAndJournal.journalMaxBytes()), limits, controlPlane);
+  }
+
+  /** Per tenant: how many requests, and about how many bytes, the request journal keeps. */
+  public MockConfig withJournalLimits(int maxEntries, long maxBytes) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
+        webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(faultsAndJournal.scenario(), maxEntries,
+        maxBytes), limits, controlPlane);
   }
 
   /** The same, the control plane requiring {@code token} ({@code Authorization: Bearer <token>}). */
   public MockConfig withControlToken(String token) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        webhookTimeout, sdkExampleTenant, limits, new ControlPlane(controlPlane.enabled(), token,
+        webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, new ControlPlane(controlPlane.enabled(), token,
         controlPlane.allowedHosts()));
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, limits,
-        controlPlane);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
   }
 
   static String usage() {

@@ -16,11 +16,15 @@ import io.livedigitalmock.server.http.RequestDeadlines;
 import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,13 +57,14 @@ public final class MockServer implements AutoCloseable {
       DeliveryJournal journal = new DeliveryJournal(limits.deliveryLogBytes());
       WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, journal, clock,
           config.webhookRetryInterval(), config.webhookTimeout(), limits.deliveryQueueBytes());
+      FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), dispatcher, journal, clock);
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
           new JwtTokenCodec(vertx, config.jwtSecret()),
           config::roomBaseUrl,
-          dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo(),
-          config.sdkExampleTenant(), limits.storage());
+          scripting.webhooks(), journal, new UrlSigner(config.jwtSecret()), recordingFile.length,
+          scripting.faults(), scripting.requests()), config.demo(), config.sdkExampleTenant(), limits.storage());
       RequestDeadlines deadlines = new RequestDeadlines(vertx, limits.requestTimeout());
-      Router router = router(vertx, config, tenants, dispatcher, deadlines, recordingFile);
+      Router router = router(vertx, config, tenants, scripting, deadlines, recordingFile);
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.host()).setPort(config.port())
               .setIdleTimeout((int) limits.idleTimeout().toSeconds())
@@ -70,6 +75,9 @@ public final class MockServer implements AutoCloseable {
           .webSocketHandler(MalformedRequests::noWebSockets)
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new MockServer(vertx, server, tenants, config);
+    } catch (IllegalArgumentException badScenario) {
+      vertx.close();
+      throw new IllegalStateException(badScenario.getMessage(), badScenario);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
       vertx.close();
       if (e instanceof InterruptedException) {
@@ -82,16 +90,18 @@ public final class MockServer implements AutoCloseable {
 
   /**
    * Every request first passes the plumbing, in this order: its deadline is tracked; malformed
-   * requests and paths that are not literal are refused; the control plane checks who asks; writes
-   * wait for room in the stored data; the body is read. Then the control plane, the API and its pages.
+   * requests and paths that are not literal are refused; the control plane checks who asks; the
+   * request journal takes note; writes wait for room in the stored data; the body is read. Then the
+   * control plane, the API (fault rules first) and its pages.
    */
-  private static Router router(Vertx vertx, MockConfig config, TenantRegistry tenants, WebhookDispatcher dispatcher,
+  private static Router router(Vertx vertx, MockConfig config, TenantRegistry tenants, FaultsAndJournal scripting,
                                RequestDeadlines deadlines, byte[] recordingFile) {
     Router router = Router.router(vertx);
     router.route().handler(deadlines::track);
     router.route().handler(MalformedRequests::check);
     router.route().handler(LiteralPaths::check);
     router.route("/_mock/*").handler(controlPlaneGuard(config)::check);
+    scripting.install(router, tenants, config.demo().clientId());
     StoredDataGuard storedData = new StoredDataGuard(tenants.data());
     router.route().handler(storedData::pagesAndControlPlane);
     router.route().handler(RequestBodies.upTo(config.bodyLimitBytes()));
@@ -99,8 +109,11 @@ public final class MockServer implements AutoCloseable {
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, Responses::failure);
     }
-    router.route("/_mock/*").subRouter(new ControlApi(tenants, dispatcher).router(vertx));
-    new ApiRoutes(tenants, recordingFile).mount(router, java.util.List.of(storedData::operation));
+    scripting.markUnknownRoutes(router);
+    router.route("/_mock/*").subRouter(new ControlApi(tenants, scripting.webhooks()).router(vertx));
+    List<Handler<RoutingContext>> beforeOperations = new ArrayList<>(scripting.beforeOperations(tenants));
+    beforeOperations.add(storedData::operation);
+    new ApiRoutes(tenants, recordingFile).mount(router, beforeOperations);
     return router;
   }
 

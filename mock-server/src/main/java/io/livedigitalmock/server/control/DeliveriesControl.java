@@ -11,6 +11,7 @@ import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;
 import io.livedigitalmock.server.webhooks.DeliveryQueueFull;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
+import io.livedigitalmock.server.webhooks.WebhookFaults;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,9 +27,9 @@ import java.util.UUID;
 final class DeliveriesControl {
 
   private final TenantRegistry registry;
-  private final WebhookDispatcher dispatcher;
+  private final WebhookFaults dispatcher;
 
-  DeliveriesControl(TenantRegistry registry, WebhookDispatcher dispatcher) {
+  DeliveriesControl(TenantRegistry registry, WebhookFaults dispatcher) {
     this.registry = registry;
     this.dispatcher = dispatcher;
   }
@@ -68,12 +69,14 @@ final class DeliveriesControl {
     Map<String, Object> body = new LinkedHashMap<>(raw.getMap());
     Object eventName = body.get("eventName");
     String deliveryId = UUID.randomUUID().toString();
+    WebhookDispatcher.Outgoing outgoing = new WebhookDispatcher.Outgoing(deliveryId, tenant.clientId(),
+        eventName instanceof String s ? s : "test", spaceId,
+        body.get("roomId") instanceof String s ? s : null,
+        body.get("recordId") instanceof String s ? s : null, hook.url(), hook.secret(), body,
+        tenant.backend()::isRetired);
     try {
-      dispatcher.deliver(new WebhookDispatcher.Outgoing(deliveryId, tenant.clientId(),
-          eventName instanceof String s ? s : "test", spaceId,
-          body.get("roomId") instanceof String s ? s : null,
-          body.get("recordId") instanceof String s ? s : null, hook.url(), hook.secret(), body,
-          tenant.backend()::isRetired));
+      dispatcher.requireRoomFor(outgoing);
+      dispatcher.deliver(outgoing);
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(e.getMessage());
     } catch (DeliveryQueueFull e) {

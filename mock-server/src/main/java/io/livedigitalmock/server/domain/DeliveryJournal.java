@@ -15,7 +15,7 @@ public final class DeliveryJournal {
   private final SequencedLog<DeliveryAttempt> log;
 
   public DeliveryJournal(long maxBytes) {
-    this.log = new SequencedLog<>(CAPACITY, maxBytes, DeliveryAttempt::seq);
+    this.log = new SequencedLog<>(CAPACITY, maxBytes, DeliveryAttempt::seq, Footprint::of);
   }
 
   /** Stores an attempt (its seq is assigned here) and wakes whoever waits for one like it. */

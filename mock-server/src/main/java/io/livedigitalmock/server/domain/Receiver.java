@@ -30,7 +30,7 @@ public final class Receiver {
     this.responses = List.copyOf(responses);
     this.delayMillis = delayMillis;
     this.createdAt = createdAt;
-    this.requests = new SequencedLog<>(10_000, maxLogBytes, ReceivedRequest::seq);
+    this.requests = new SequencedLog<>(10_000, maxLogBytes, ReceivedRequest::seq, Footprint::of);
   }
 
   public String id() {

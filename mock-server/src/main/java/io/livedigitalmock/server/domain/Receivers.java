@@ -41,16 +41,16 @@ public final class Receivers {
   public ReceivedRequest record(Receiver receiver, LongFunction<ReceivedRequest> withSeq) {
     ReceivedRequest stored = receiver.requests().append(withSeq);
     synchronized (this) {
-      long total = byId.values().stream().mapToLong(r -> r.requests().bytes()).sum();
+      long total = byId.values().stream().mapToLong(r -> r.requests().weight()).sum();
       while (total > maxLogBytes) {
         Receiver oldest = byId.values().stream().filter(r -> r.requests().oldest() != null)
             .min(Comparator.comparing(r -> r.requests().oldest().at())).orElse(null);
         if (oldest == null) {
           break;
         }
-        long before = oldest.requests().bytes();
+        long before = oldest.requests().weight();
         oldest.requests().evictOldest();
-        total -= before - oldest.requests().bytes();
+        total -= before - oldest.requests().weight();
       }
     }
     return stored;

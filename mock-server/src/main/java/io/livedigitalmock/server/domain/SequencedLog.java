@@ -5,15 +5,17 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
  * Entries numbered by a sequence that only grows, oldest first, so a test can ask for "the next entry
- * matching X after the ones I have seen" and be woken when it arrives instead of sleeping. Bounded
- * by count and by bytes ({@link Footprint}): past {@code capacity} entries or {@code maxBytes} the
- * oldest entries are forgotten (the newest one always stays). Thread-safe.
+ * matching X after the ones I have seen" and be woken when it arrives instead of sleeping. Bounded by
+ * count and by the sum of the entries' weights (e.g. their {@link Footprint} bytes): past either the
+ * oldest entries are forgotten (the newest one always stays). A log that shares a budget with others
+ * reports every change of its weight to {@code weightChanged}. Thread-safe.
  */
 public final class SequencedLog<T> {
 
@@ -21,43 +23,65 @@ public final class SequencedLog<T> {
   }
 
   private final int capacity;
-  private final long maxBytes;
+  private final long maxWeight;
   private final ToLongFunction<T> seqOf;
+  private final ToLongFunction<T> weightOf;
+  private final LongConsumer weightChanged;
   private final Deque<T> entries = new ArrayDeque<>();
-  private final Deque<Long> sizes = new ArrayDeque<>();
+  private final Deque<Long> weights = new ArrayDeque<>();
   private final List<Waiter<T>> waiters = new ArrayList<>();
   private long lastSeq;
-  private long bytes;
+  private long weight;
+  private long dropped;
 
-  public SequencedLog(int capacity, long maxBytes, ToLongFunction<T> seqOf) {
+  public SequencedLog(int capacity, ToLongFunction<T> seqOf) {
+    this(capacity, Long.MAX_VALUE, seqOf, e -> 0);
+  }
+
+  /** Also bounded by the sum of the entries' weights (e.g. their bytes): past it, the oldest go. */
+  public SequencedLog(int capacity, long maxWeight, ToLongFunction<T> seqOf, ToLongFunction<T> weightOf) {
+    this(capacity, maxWeight, seqOf, weightOf, delta -> { });
+  }
+
+  public SequencedLog(int capacity, long maxWeight, ToLongFunction<T> seqOf, ToLongFunction<T> weightOf,
+                      LongConsumer weightChanged) {
     this.capacity = capacity;
-    this.maxBytes = maxBytes;
+    this.maxWeight = maxWeight;
     this.seqOf = seqOf;
+    this.weightOf = weightOf;
+    this.weightChanged = weightChanged;
   }
 
   /** Appends the entry made from the next sequence number, and wakes whoever waits for one like it. */
   public T append(LongFunction<T> withSeq) {
-    List<Waiter<T>> woken = new ArrayList<>();
+    List<Waiter<T>> woken = null;
     T stored;
     synchronized (this) {
       stored = withSeq.apply(++lastSeq);
-      long size = Footprint.of(stored);
+      long w = weightOf.applyAsLong(stored);
       entries.addLast(stored);
-      sizes.addLast(size);
-      bytes += size;
-      while (entries.size() > 1 && (entries.size() > capacity || bytes > maxBytes)) {
-        evictOldest();
+      weights.addLast(w);
+      changeWeight(w);
+      while (entries.size() > 1 && (entries.size() > capacity || weight > maxWeight)) {
+        removeOldest();
+        dropped++;
       }
-      T entry = stored;
-      waiters.removeIf(w -> {
-        boolean wake = !w.result.isDone() && w.filter.test(entry);
-        if (wake) {
-          woken.add(w);
-        }
-        return wake || w.result.isDone();
-      });
+      if (!waiters.isEmpty()) {
+        List<Waiter<T>> wake = new ArrayList<>();
+        T entry = stored;
+        waiters.removeIf(waiter -> {
+          boolean now = !waiter.result.isDone() && waiter.filter.test(entry);
+          if (now) {
+            wake.add(waiter);
+          }
+          return now || waiter.result.isDone();
+        });
+        woken = wake;
+      }
     }
-    woken.forEach(w -> w.result.complete(stored));
+    if (woken != null) {
+      woken.forEach(waiter -> waiter.result.complete(stored));
+    }
     return stored;
   }
 
@@ -81,33 +105,39 @@ public final class SequencedLog<T> {
       }
     }
     CompletableFuture<T> result = new CompletableFuture<>();
-    waiters.removeIf(w -> w.result.isDone());
+    waiters.removeIf(waiter -> waiter.result.isDone());
     waiters.add(new Waiter<>(filter, afterSeq, result));
     return result;
   }
 
+  /** How many entries were forgotten to stay within the bounds (not by {@link #forget} or {@link #clear}). */
+  public synchronized long dropped() {
+    return dropped;
+  }
+
   public synchronized void forget(Predicate<T> which) {
     var entry = entries.iterator();
-    var size = sizes.iterator();
+    var weightOfEntry = weights.iterator();
     while (entry.hasNext()) {
-      long bytesOfEntry = size.next();
+      long w = weightOfEntry.next();
       if (which.test(entry.next())) {
         entry.remove();
-        size.remove();
-        bytes -= bytesOfEntry;
+        weightOfEntry.remove();
+        changeWeight(-w);
       }
     }
   }
 
   public synchronized void clear() {
     entries.clear();
-    sizes.clear();
-    bytes = 0;
+    weights.clear();
+    changeWeight(-weight);
+    dropped = 0;
   }
 
-  /** What the entries held now are estimated to take ({@link Footprint}). */
-  public synchronized long bytes() {
-    return bytes;
+  /** The sum of the weights of the entries held now. */
+  public synchronized long weight() {
+    return weight;
   }
 
   /** The oldest entry held, or null. */
@@ -115,11 +145,21 @@ public final class SequencedLog<T> {
     return entries.peekFirst();
   }
 
-  /** Forgets the oldest entry, if any (for a budget shared by several logs). */
+  /** Forgets the oldest entry, if any, for a budget shared by several logs; it counts as dropped. */
   public synchronized void evictOldest() {
     if (!entries.isEmpty()) {
-      entries.removeFirst();
-      bytes -= sizes.removeFirst();
+      removeOldest();
+      dropped++;
     }
+  }
+
+  private void removeOldest() {
+    entries.removeFirst();
+    changeWeight(-weights.removeFirst());
+  }
+
+  private void changeWeight(long delta) {
+    weight += delta;
+    weightChanged.accept(delta);
   }
 }

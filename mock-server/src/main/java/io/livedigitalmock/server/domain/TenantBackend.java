@@ -105,6 +105,10 @@ public final class TenantBackend {
     return clientObjectId;
   }
 
+  String clientId() {
+    return clientId;
+  }
+
   IdSource ids() {
     return ids;
   }

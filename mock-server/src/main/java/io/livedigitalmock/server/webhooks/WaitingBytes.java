@@ -21,10 +21,21 @@ final class WaitingBytes {
   Held hold(long bytes) {
     if (held.addAndGet(bytes) > limit) {
       held.addAndGet(-bytes);
-      throw new DeliveryQueueFull("Deliveries waiting to be sent hold --delivery-queue-bytes (" + limit
-          + " bytes) already: the event was dropped; wait for deliveries to finish or raise the option");
+      throw full();
     }
     return new Held(bytes);
+  }
+
+  /** @throws DeliveryQueueFull if {@code bytes} more would pass the limit now (holds nothing) */
+  void requireRoom(long bytes) {
+    if (held.get() + bytes > limit) {
+      throw full();
+    }
+  }
+
+  private DeliveryQueueFull full() {
+    return new DeliveryQueueFull("Deliveries waiting to be sent hold --delivery-queue-bytes (" + limit
+        + " bytes) already: the event was dropped; wait for deliveries to finish or raise the option");
   }
 
   /** One event's share; released once, whichever way its delivery ends. */

@@ -36,8 +36,8 @@ import java.util.logging.Logger;
  * dropped unsent; and one under way when the reset came is not journaled (it belongs to the old log).
  *
  * <p>Events waiting to be sent or retried hold at most {@code queueBytes} ({@code --delivery-queue-bytes})
- * of payload: past it, a new event is dropped at once, with a journaled attempt that says so, and a
- * test event is refused ({@link DeliveryQueueFull}).
+ * of payload: past it, a new event is dropped at once, with a journaled attempt that says so (the
+ * control plane asks first, {@link #requireRoomFor}, and refuses a test event instead).
  */
 public final class WebhookDispatcher implements EventSink {
 
@@ -86,9 +86,13 @@ public final class WebhookDispatcher implements EventSink {
     this.waiting = new WaitingBytes(queueBytes);
   }
 
-  /** A domain event: the body has the guide's four keys, {@code recordId} only on record events. */
   @Override
   public void publish(WebhookEvent e) {
+    deliver(outgoing(e));
+  }
+
+  /** What an event is sent as: the body has the guide's four keys, {@code recordId} only on record events. */
+  public static Outgoing outgoing(WebhookEvent e) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("eventName", e.eventName().wire());
     body.put("roomId", e.roomId());
@@ -96,26 +100,43 @@ public final class WebhookDispatcher implements EventSink {
     if (e.recordId() != null) {
       body.put("recordId", e.recordId());
     }
-    Outgoing outgoing = new Outgoing(e.eventId(), e.clientId(), e.eventName().wire(), e.spaceId(), e.roomId(),
+    return new Outgoing(e.eventId(), e.clientId(), e.eventName().wire(), e.spaceId(), e.roomId(),
         e.recordId(), e.url(), e.secret(), body, e.calledOff());
+  }
+
+  /**
+   * Delivers an event, or any body (the control plane's test events), signed like an event. Past
+   * {@code --delivery-queue-bytes} the event is dropped at once, with a journaled attempt saying why:
+   * events come from inside domain operations and timers, which must not fail for it.
+   *
+   * @throws IllegalArgumentException if the body cannot be written byte-exactly as Node would
+   */
+  public void deliver(Outgoing outgoing) {
     Attempt first = firstAttempt(outgoing);
+    WaitingBytes.Held held;
     try {
-      dispatch(first);
+      held = waiting.hold(weight(first));
     } catch (DeliveryQueueFull full) {
       journal.record(new DeliveryAttempt(0, outgoing.deliveryId(), outgoing.clientId(), outgoing.eventName(),
           outgoing.spaceId(), outgoing.roomId(), outgoing.recordId(), outgoing.url(), 1, first.payload,
           first.signature, null, full.getMessage(), DeliveryAttempt.DROPPED, clock.now(), 0));
+      return;
     }
+    Attempt attempt = new Attempt(outgoing, first.payload, first.signature, 1, held);
+    context.runOnContext(v -> enqueue(attempt));
   }
 
   /**
-   * Any body, signed and delivered like an event (the control plane's test events).
+   * For the control plane, which may refuse a test event rather than drop it.
    *
-   * @throws IllegalArgumentException if the body cannot be written byte-exactly as Node would
-   * @throws DeliveryQueueFull if the events waiting to be sent hold {@code --delivery-queue-bytes} already
+   * @throws DeliveryQueueFull if this event would not fit among those waiting to be sent now
    */
-  public void deliver(Outgoing outgoing) {
-    dispatch(firstAttempt(outgoing));
+  public void requireRoomFor(Outgoing outgoing) {
+    waiting.requireRoom(weight(firstAttempt(outgoing)));
+  }
+
+  private static long weight(Attempt first) {
+    return Footprint.of(first.payload) + Footprint.of(first.outgoing.url());
   }
 
   /** The bytes every attempt sends: {@code {"signature","body"}}, signed as the guide says. */
@@ -126,13 +147,6 @@ public final class WebhookDispatcher implements EventSink {
     envelope.put("signature", signature);
     envelope.put("body", outgoing.body());
     return new Attempt(outgoing, NodeJson.stringify(envelope), signature, 1, null);
-  }
-
-  /** Holds the event's bytes until its last attempt ends, then hands it to the dispatcher's context. */
-  private void dispatch(Attempt first) {
-    WaitingBytes.Held held = waiting.hold(Footprint.of(first.payload) + Footprint.of(first.outgoing.url()));
-    Attempt attempt = new Attempt(first.outgoing, first.payload, first.signature, 1, held);
-    context.runOnContext(v -> enqueue(attempt));
   }
 
   private void enqueue(Attempt a) {

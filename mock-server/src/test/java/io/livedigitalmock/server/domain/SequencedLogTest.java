@@ -15,17 +15,17 @@ class SequencedLogTest {
   @Test
   void pastItsBytesTheOldestEntriesAreForgotten() {
     long one = Footprint.of(new Entry(1, "x".repeat(10_000)));
-    SequencedLog<Entry> log = new SequencedLog<>(1_000, 3 * one + one / 2, Entry::seq);
+    SequencedLog<Entry> log = new SequencedLog<>(1_000, 3 * one + one / 2, Entry::seq, Footprint::of);
     for (int i = 0; i < 10; i++) {
       log.append(seq -> new Entry(seq, "x".repeat(10_000)));
     }
     assertEquals(List.of(8L, 9L, 10L), log.list(e -> true, 0).stream().map(Entry::seq).toList());
-    assertEquals(3 * one, log.bytes());
+    assertEquals(3 * one, log.weight());
   }
 
   @Test
   void theNewestEntryStaysEvenIfItAloneIsTooBig() {
-    SequencedLog<Entry> log = new SequencedLog<>(1_000, 100, Entry::seq);
+    SequencedLog<Entry> log = new SequencedLog<>(1_000, 100, Entry::seq, Footprint::of);
     log.append(seq -> new Entry(seq, "small"));
     log.append(seq -> new Entry(seq, "x".repeat(1_000)));
     assertEquals(List.of(2L), log.list(e -> true, 0).stream().map(Entry::seq).toList());
@@ -33,14 +33,14 @@ class SequencedLogTest {
 
   @Test
   void forgettingAndClearingGiveTheirBytesBack() {
-    SequencedLog<Entry> log = new SequencedLog<>(1_000, 1 << 20, Entry::seq);
+    SequencedLog<Entry> log = new SequencedLog<>(1_000, 1 << 20, Entry::seq, Footprint::of);
     log.append(seq -> new Entry(seq, "keep"));
-    long kept = log.bytes();
+    long kept = log.weight();
     log.append(seq -> new Entry(seq, "drop".repeat(100)));
     log.forget(e -> e.text().startsWith("drop"));
-    assertEquals(kept, log.bytes());
+    assertEquals(kept, log.weight());
     log.clear();
-    assertEquals(0, log.bytes());
+    assertEquals(0, log.weight());
     assertTrue(log.list(e -> true, 0).isEmpty());
   }
 }
