@@ -35,10 +35,14 @@ public final class FaultsAndJournal {
   private final WebhookFaults webhooks;
   private final Scenario startScenario;
 
-  /** @throws IllegalArgumentException when the start scenario cannot be read, naming line and field */
-  FaultsAndJournal(Vertx vertx, Options options, WebhookDispatcher dispatcher, DeliveryJournal deliveries,
-                   MockClock clock) {
-    this.requests = new RequestJournal(options.journalMaxEntries(), options.journalMaxBytes());
+  /**
+   * {@code journalTotalBytes}: all tenants' journals together ({@code --journal-total-bytes}).
+   *
+   * @throws IllegalArgumentException when the start scenario cannot be read, naming line and field
+   */
+  FaultsAndJournal(Vertx vertx, Options options, long journalTotalBytes, WebhookDispatcher dispatcher,
+                   DeliveryJournal deliveries, MockClock clock) {
+    this.requests = new RequestJournal(options.journalMaxEntries(), options.journalMaxBytes(), journalTotalBytes);
     this.webhooks = new WebhookFaults(vertx, dispatcher, deliveries, faults,
         clock::now);
     this.startScenario = options.scenario().isBlank() ? null : readStartScenario(options.scenario());

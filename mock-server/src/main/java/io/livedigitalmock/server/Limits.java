@@ -8,11 +8,11 @@ import java.time.Duration;
  * request ({@code --request-timeout}) and how long a connection may be silent both ways
  * ({@code --idle-timeout}; longer than the longest long-poll and receiver delay, two minutes); and the
  * memory it may fill: the delivery log, deliveries waiting to be sent, the built-in receivers' logs,
- * tenants' data (bytes as {@link io.livedigitalmock.server.domain.Footprint} estimates them), tenants
+ * all tenants' request journals together, tenants' data (bytes as {@link io.livedigitalmock.server.domain.Footprint} estimates them), tenants
  * and receivers.
  */
 public record Limits(Duration requestTimeout, Duration idleTimeout, long deliveryLogBytes, long deliveryQueueBytes,
-                     long receiverLogBytes, long dataBytes, int maxTenants, int maxReceivers) {
+                     long receiverLogBytes, long journalTotalBytes, long dataBytes, int maxTenants, int maxReceivers) {
 
   public StorageLimits storage() {
     return new StorageLimits(dataBytes, maxTenants, receiverLogBytes, maxReceivers);

@@ -40,9 +40,10 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("webhook-timeout", "5", "seconds a webhook receiver has to answer one attempt (fractions allowed)");
     option("request-timeout", "30", "seconds a client has to send a whole request (headers and body)");
     option("idle-timeout", "180", "seconds a connection may be silent both ways before it is closed");
-    option("delivery-log-bytes", "auto", "bytes the webhook delivery log keeps (k, m, g suffixes; auto: 1/8 of the max heap); past them the oldest attempts go");
+    option("delivery-log-bytes", "auto", "bytes the webhook delivery log keeps (k, m, g suffixes; auto: 1/16 of the max heap); past them the oldest attempts go");
     option("delivery-queue-bytes", "auto", "bytes of webhook deliveries waiting to be sent or retried (auto: 1/16 of the max heap); past them new ones are dropped, logged");
-    option("receiver-log-bytes", "auto", "bytes the built-in receivers' request logs keep in all (auto: 1/8 of the max heap); past them the oldest requests go");
+    option("receiver-log-bytes", "auto", "bytes the built-in receivers' request logs keep in all (auto: 1/16 of the max heap); past them the oldest requests go");
+    option("journal-total-bytes", "auto", "bytes all tenants' request journals keep together, roughly (auto: 1/8 of the max heap); past them the heaviest journal's oldest requests go");
     option("data-bytes", "auto", "bytes all tenants' stored data may take (auto: 1/4 of the max heap); past them writes get 409");
     option("max-tenants", "10000", "tenants there may be at once; past them creating one gets 409");
     option("max-receivers", "1000", "built-in receivers there may be at once; past them creating one gets 409");
@@ -128,8 +129,8 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
         new FaultsAndJournal.Options(v.get("scenario").trim(), integer(v, "journal-max-entries", 0, 10_000_000),
             integer(v, "journal-max-bytes", 0, Integer.MAX_VALUE)),
         new Limits(seconds(v, "request-timeout", 0.1, 3600), seconds(v, "idle-timeout", 1, 86_400),
-            bytes(v, "delivery-log-bytes", 8), bytes(v, "delivery-queue-bytes", 16), bytes(v, "receiver-log-bytes", 8),
-            bytes(v, "data-bytes", 4), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)),
+            bytes(v, "delivery-log-bytes", 16), bytes(v, "delivery-queue-bytes", 16), bytes(v, "receiver-log-bytes", 16),
+            bytes(v, "journal-total-bytes", 8), bytes(v, "data-bytes", 4), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)),
         new ControlPlane(onOff(v, "control-plane"), v.get("control-token").isBlank() ? null : v.get("control-token").trim(),
             java.util.Arrays.stream(v.get("allowed-hosts").split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList()));
   }

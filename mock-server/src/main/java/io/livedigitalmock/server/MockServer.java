@@ -57,7 +57,8 @@ public final class MockServer implements AutoCloseable {
       DeliveryJournal journal = new DeliveryJournal(limits.deliveryLogBytes());
       WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, journal, clock,
           config.webhookRetryInterval(), config.webhookTimeout(), limits.deliveryQueueBytes());
-      FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), dispatcher, journal, clock);
+      FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), limits.journalTotalBytes(),
+          dispatcher, journal, clock);
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
           new JwtTokenCodec(vertx, config.jwtSecret()),
           config::roomBaseUrl,

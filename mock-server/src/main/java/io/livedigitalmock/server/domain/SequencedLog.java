@@ -14,7 +14,7 @@ import java.util.function.ToLongFunction;
  * Entries numbered by a sequence that only grows, oldest first, so a test can ask for "the next entry
  * matching X after the ones I have seen" and be woken when it arrives instead of sleeping. Bounded by
  * count and by the sum of the entries' weights (e.g. their {@link Footprint} bytes): past either the
- * oldest entries are forgotten (the newest one always stays). A log that shares a budget with others
+ * oldest entries are forgotten (past the weight, the newest one stays). A log that shares a budget with others
  * reports every change of its weight to {@code weightChanged}. Thread-safe.
  */
 public final class SequencedLog<T> {
@@ -62,7 +62,8 @@ public final class SequencedLog<T> {
       entries.addLast(stored);
       weights.addLast(w);
       changeWeight(w);
-      while (entries.size() > 1 && (entries.size() > capacity || weight > maxWeight)) {
+      // past the weight the newest entry stays, however heavy; a capacity of 0 keeps nothing
+      while (!entries.isEmpty() && (entries.size() > capacity || weight > maxWeight && entries.size() > 1)) {
         removeOldest();
         dropped++;
       }

@@ -83,6 +83,20 @@ class MemoryLimitsIT {
       }
       assertAlive();
 
+      // the request journals: 60 tenants, each sent 250 requests whose bodies the journal keeps 8 KB of
+      assertEquals(200, status("POST", "/_mock/reset", null, null));
+      String eightKb = new JsonObject().put("email", "x".repeat(8_200)).encode();
+      for (int t = 0; t < 60; t++) {
+        JsonObject journaled = send("POST", "/_mock/tenants", "{}", null);
+        String clientToken = send("POST", "/v1/auth/token", new JsonObject().put("grant_type", "client_credentials")
+            .put("client_id", journaled.getString("clientId")).put("client_secret", journaled.getString("clientSecret"))
+            .encode(), null).getString("access_token");
+        for (int i = 0; i < 250; i++) {
+          send("POST", "/v1/users", eightKb, clientToken);
+        }
+      }
+      assertAlive();
+
       // tenants, until refused (after a reset, so that the stored data above leaves them room)
       assertEquals(200, status("POST", "/_mock/reset", null, null));
       for (int i = 0; i < 20_000 && status("POST", "/_mock/tenants", "{}", null) == 201; i++) {

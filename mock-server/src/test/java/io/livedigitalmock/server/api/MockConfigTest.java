@@ -62,6 +62,7 @@ class MockConfigTest {
         option("delivery-queue-bytes", "512k", c -> c.limits().deliveryQueueBytes(), 512L << 10),
         option("receiver-log-bytes", "1g", c -> c.limits().receiverLogBytes(), 1L << 30),
         option("data-bytes", "100000", c -> c.limits().dataBytes(), 100_000L),
+        option("journal-total-bytes", "64m", c -> c.limits().journalTotalBytes(), 64L << 20),
         option("max-tenants", "50", c -> c.limits().maxTenants(), 50),
         option("max-receivers", "7", c -> c.limits().maxReceivers(), 7),
         option("control-token", "s3cret", c -> c.controlPlane().token(), "s3cret"),
@@ -75,9 +76,10 @@ class MockConfigTest {
     long heap = Runtime.getRuntime().maxMemory();
     MockConfig config = MockConfig.parse(NO_ARGS, Map.of());
     assertEquals(heap / 4, config.limits().dataBytes());
-    assertEquals(heap / 8, config.limits().deliveryLogBytes());
-    assertEquals(heap / 8, config.limits().receiverLogBytes());
+    assertEquals(heap / 16, config.limits().deliveryLogBytes());
+    assertEquals(heap / 16, config.limits().receiverLogBytes());
     assertEquals(heap / 16, config.limits().deliveryQueueBytes());
+    assertEquals(heap / 8, config.limits().journalTotalBytes());
     assertEquals(10_000, config.limits().maxTenants());
     assertEquals(1_000, config.limits().maxReceivers());
     assertEquals(Duration.ofSeconds(30), config.limits().requestTimeout());
