@@ -15,6 +15,6 @@ public record Limits(Duration requestTimeout, Duration idleTimeout, long deliver
                      long receiverLogBytes, long journalTotalBytes, long dataBytes, int maxTenants, int maxReceivers) {
 
   public StorageLimits storage() {
-    return new StorageLimits(dataBytes, maxTenants, receiverLogBytes, maxReceivers);
+    return new StorageLimits(maxTenants, receiverLogBytes, maxReceivers);
   }
 }

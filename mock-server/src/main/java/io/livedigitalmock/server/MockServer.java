@@ -5,6 +5,7 @@ import io.livedigitalmock.server.control.ControlPlaneGuard;
 import io.livedigitalmock.server.domain.DeliveryJournal;
 import io.livedigitalmock.server.domain.MockClock;
 import io.livedigitalmock.server.domain.ServerContext;
+import io.livedigitalmock.server.domain.StoredData;
 import io.livedigitalmock.server.domain.UrlSigner;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.http.ApiRoutes;
@@ -57,13 +58,14 @@ public final class MockServer implements AutoCloseable {
       DeliveryJournal journal = new DeliveryJournal(limits.deliveryLogBytes());
       WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, journal, clock,
           config.webhookRetryInterval(), config.webhookTimeout(), limits.deliveryQueueBytes());
+      StoredData data = new StoredData(limits.dataBytes());
       FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), limits.journalTotalBytes(),
-          dispatcher, journal, clock);
+          data, dispatcher, journal, clock);
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
           new JwtTokenCodec(vertx, config.jwtSecret()),
           config::roomBaseUrl,
           scripting.webhooks(), journal, new UrlSigner(config.jwtSecret()), recordingFile.length,
-          scripting.faults(), scripting.requests()), config.demo(), config.sdkExampleTenant(), limits.storage());
+          scripting.faults(), scripting.requests()), config.demo(), config.sdkExampleTenant(), limits.storage(), data);
       RequestDeadlines deadlines = new RequestDeadlines(vertx, limits.requestTimeout());
       Router router = router(vertx, config, tenants, scripting, deadlines, recordingFile);
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()

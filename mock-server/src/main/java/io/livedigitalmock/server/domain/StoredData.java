@@ -33,24 +33,25 @@ public final class StoredData {
     return limit;
   }
 
-  Meter meter() {
+  /** A new share of the budget: a tenant state's, or another store's (fault rules). */
+  public Meter meter() {
     return new Meter();
   }
 
-  /** One tenant state's share; after {@link #release} it counts nothing more. */
-  final class Meter {
+  /** One store's share; after {@link #release} it counts nothing more. */
+  public final class Meter {
 
     private long bytes;
     private boolean released;
 
-    synchronized void add(long delta) {
+    public synchronized void add(long delta) {
       if (!released) {
         bytes += delta;
         used.addAndGet(delta);
       }
     }
 
-    synchronized void release() {
+    public synchronized void release() {
       if (!released) {
         released = true;
         used.addAndGet(-bytes);

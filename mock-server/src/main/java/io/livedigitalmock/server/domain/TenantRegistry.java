@@ -37,11 +37,13 @@ public final class TenantRegistry {
   private IdSource generated;
 
   /** {@code sdkExampleTenant}: whether the tenant the SDK example apps expect ({@link SdkExampleTenant}) exists. */
-  public TenantRegistry(ServerContext server, TenantSpec demoSpec, boolean sdkExampleTenant, StorageLimits limits) {
+  /** {@code data}: the budget of stored data ({@code --data-bytes}), shared with the fault rules. */
+  public TenantRegistry(ServerContext server, TenantSpec demoSpec, boolean sdkExampleTenant, StorageLimits limits,
+                        StoredData data) {
     this.server = server;
     this.demoSpec = demoSpec;
     this.limits = limits;
-    this.data = new StoredData(limits.dataBytes());
+    this.data = data;
     this.receivers = new Receivers(limits.maxReceivers(), limits.receiverLogBytes());
     this.sdkExampleTenant = sdkExampleTenant;
     this.tokenIds = new TokenIds(server.seed());

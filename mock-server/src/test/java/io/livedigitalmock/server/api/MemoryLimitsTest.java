@@ -47,6 +47,24 @@ class MemoryLimitsTest {
   }
 
   @Test
+  void faultRulesCountAsStoredData() {
+    try (MockServer server = start("--data-bytes", "256k")) {
+      TestTenant t = TestTenant.create(server.baseUrl());
+      Map<String, Object> rule = Map.of("on", "getMe",
+          "respond", Map.of("status", 503, "body", Map.of("message", TWENTY_KB)));
+      Response refused = null;
+      for (int i = 0; i < 100 && refused == null; i++) {
+        Response r = t.control().body(rule).post("/faults");
+        refused = r.statusCode() == 201 ? null : r;
+      }
+      assertTrue(refused != null, "the 256 KiB filled up");
+      refused.then().spec(apiError(409)).body("message", containsString("--data-bytes"));
+      t.control().post("/reset").then().statusCode(200);
+      t.control().body(rule).post("/faults").then().statusCode(201);
+    }
+  }
+
+  @Test
   void tenantsPastMaxTenantsAreRefused() {
     try (MockServer server = start("--max-tenants", "3")) {
       control(server).post("/_mock/tenants").then().statusCode(201);   // with the demo and SDK tenants: 3
