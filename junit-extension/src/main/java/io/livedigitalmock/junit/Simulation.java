@@ -45,9 +45,12 @@ public final class Simulation {
     }
   }
 
-  /** A room right now: the call and recording under way (null if none), who is in, and all its calls. */
+  /**
+   * A room right now: the call and recording under way (null if none), who is in, who was created
+   * through the API but has not joined (an app that connects without calling join), and all its calls.
+   */
   public record RoomState(String roomId, String activeCallId, String activeRecordingId,
-                          List<String> participantIds, List<String> callIds) {
+                          List<String> participantIds, List<String> notYetJoinedIds, List<String> callIds) {
   }
 
   private final Livedigital mock;
@@ -79,6 +82,14 @@ public final class Simulation {
    */
   public String openLink(String url) {
     return mock.http().getAbsolute(URI.create(url)).path("participantId").asText();
+  }
+
+  /**
+   * A participant the app created (SDK flow: participant, signaling token) enters the room, as when
+   * its SDK connects to the media server; the newer SDK apps never call join themselves. Idempotent.
+   */
+  public void connect(String participantId) {
+    mock.http().post("/_mock/participants/" + Paths.segment(participantId) + "/join", null, null);
   }
 
   public void leave(String participantId) {
@@ -114,12 +125,15 @@ public final class Simulation {
     JsonNode s = mock.http().get("/_mock/rooms/" + Paths.segment(roomId), null);
     List<String> participants = new ArrayList<>();
     s.path("participants").forEach(p -> participants.add(p.path("id").asText()));
+    List<String> waiting = new ArrayList<>();
+    s.path("notYetJoined").forEach(p -> waiting.add(p.path("id").asText()));
     List<String> calls = new ArrayList<>();
     s.path("calls").forEach(c -> calls.add(c.path("id").asText()));
     JsonNode call = s.path("activeCall");
     JsonNode recording = s.path("activeRecording");
     return new RoomState(roomId, call.isObject() ? JsonHttp.text(call, "id") : null,
-        recording.isObject() ? JsonHttp.text(recording, "id") : null, List.copyOf(participants), List.copyOf(calls));
+        recording.isObject() ? JsonHttp.text(recording, "id") : null, List.copyOf(participants),
+        List.copyOf(waiting), List.copyOf(calls));
   }
 
   private JsonNode roomCommand(String roomId, String command) {

@@ -43,6 +43,28 @@ class SimulationAndControlTest {
     assertEquals(List.of(callId), after.callIds());
   }
 
+  /** An app that creates its participant like the newer SDKs and never calls join: the test connects it. */
+  @Test
+  void aParticipantTheAppCreatedEntersWhenTheTestConnectsIt(Livedigital mock) {
+    String spaceId = mock.seed().createSpace("school");
+    String roomId = mock.seed().createRoom(spaceId, "room").id();
+    String participant = RestAssured.given().baseUri(mock.baseUrl())
+        .header("Authorization", "Bearer " + mock.clientToken()).contentType("application/json")
+        .body(Map.of("name", "iPhone", "roomId", roomId, "role", "host", "clientUniqueId", "device-1"))
+        .post("/v1/spaces/{s}/participants", spaceId).then().statusCode(201).extract().path("id");
+    Simulation.RoomState before = mock.simulate().roomState(roomId);
+    assertEquals(List.of(participant), before.notYetJoinedIds());
+    assertNull(before.activeCallId());
+
+    mock.simulate().connect(participant);
+    mock.simulate().connect(participant);
+
+    Simulation.RoomState after = mock.simulate().roomState(roomId);
+    assertEquals(List.of(participant), after.participantIds());
+    assertEquals(List.of(), after.notYetJoinedIds());
+    assertTrue(after.activeCallId() != null, "the first one in starts a call");
+  }
+
   @Test
   void generatedLinksAreListedAndOpenable(Livedigital mock) {
     String spaceId = mock.seed().createSpace("school");

@@ -1,5 +1,6 @@
 package io.livedigitalmock.server;
 
+import io.livedigitalmock.server.domain.SdkExampleTenant;
 import io.livedigitalmock.server.domain.TenantSpec;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -44,6 +45,10 @@ public final class Main {
     System.out.println("demo client: client_id=" + demo.clientId() + " client_secret=" + demo.clientSecret());
     System.out.println("demo user:   username=" + demo.userEmail() + " password=" + demo.userPassword()
         + " (id " + server.tenants().demo().user().id() + ")");
+    if (config.sdkExampleTenant()) {
+      System.out.println("sdk examples: client_id=" + SdkExampleTenant.SPEC.clientId() + " client_secret="
+          + SdkExampleTenant.SPEC.clientSecret() + " room alias " + SdkExampleTenant.ROOM_ALIAS);
+    }
     System.out.println("control plane: " + server.baseUrl() + "/_mock/health");
   }
 

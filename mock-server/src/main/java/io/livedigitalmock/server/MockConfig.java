@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
                          String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
-                         Duration webhookTimeout) {
+                         Duration webhookTimeout, boolean sdkExampleTenant) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -37,6 +37,7 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("body-limit", "262144", "largest accepted request body in bytes");
     option("webhook-retry-interval", "1", "seconds between webhook delivery attempts (fractions allowed)");
     option("webhook-timeout", "5", "seconds a webhook receiver has to answer one attempt (fractions allowed)");
+    option("sdk-example-tenant", "on", "on: the client, spaces, rooms and alias the public SDK example apps hard-code exist (off: not)");
   }
 
   private static void option(String name, String defaultValue, String help) {
@@ -108,7 +109,15 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
         new TenantSpec(v.get("client-id"), v.get("client-secret"), v.get("user-email"),
             v.get("user-password"), v.get("user-name"), plan),
         v.get("room-base-url").isBlank() ? null : stripSlash(v.get("room-base-url")),
-        integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout);
+        integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout, onOff(v, "sdk-example-tenant"));
+  }
+
+  private static boolean onOff(Map<String, String> v, String name) {
+    return switch (v.get(name).trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true", "yes", "1" -> true;
+      case "off", "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException("--" + name + " must be on or off");
+    };
   }
 
   private static Duration seconds(Map<String, String> v, String name, double min, double max) {
@@ -153,27 +162,27 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant);
   }
 
   public MockConfig withWebhookTimeout(Duration timeout) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        timeout);
+        timeout, sdkExampleTenant);
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant);
   }
 
   static String usage() {

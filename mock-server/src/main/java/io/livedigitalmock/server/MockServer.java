@@ -50,7 +50,8 @@ public final class MockServer implements AutoCloseable {
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
           new JwtTokenCodec(vertx, config.jwtSecret()),
           config::roomBaseUrl,
-          dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo());
+          dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo(),
+          config.sdkExampleTenant());
       Router router = Router.router(vertx);
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
       router.route().failureHandler(Responses::failure);

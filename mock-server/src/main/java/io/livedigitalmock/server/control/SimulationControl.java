@@ -32,6 +32,8 @@ final class SimulationControl {
   void mount(Router r) {
     r.get("/rooms/:roomId").handler(this::roomState);
     r.post("/rooms/:roomId/participants").handler(this::join);
+    r.post("/participants/:participantId/join").handler(ctx -> Responses.ok(ctx, Views.participant(
+        byParticipant(ctx).backend().participants().connect(ctx.pathParam("participantId")))));
     r.post("/participants/:participantId/leave").handler(ctx -> Responses.ok(ctx, Views.participant(
         byParticipant(ctx).backend().participants().leave(ctx.pathParam("participantId")))));
     r.post("/rooms/:roomId/end-call").handler(ctx -> Responses.ok(ctx, Views.call(
@@ -48,7 +50,7 @@ final class SimulationControl {
   /** {@code {name*, role: user|moderator|owner, email, phone, externalUserId, externalMeetingId}}. */
   private void join(RoutingContext ctx) {
     RequestBody body = RequestBody.of(ctx);
-    JoinRequest who = new JoinRequest(body.requiredString("name"), body.enumValue(ParticipantRole.class, "role"),
+    JoinRequest who = new JoinRequest(body.requiredString("name"), body.string("role"),
         body.string("email"), body.string("phone"), body.string("externalUserId"),
         body.string("externalMeetingId"));
     Responses.created(ctx, Views.participant(
@@ -64,6 +66,8 @@ final class SimulationControl {
         .filter(x -> x.roomId().equals(roomId) && x.isActive()).findFirst().orElse(null);
     JsonArray inRoom = new JsonArray();
     backend.participants().inRoom(roomId).forEach(p -> inRoom.add(Views.participant(p)));
+    JsonArray waiting = new JsonArray();
+    backend.participants().notYetJoined(roomId).forEach(p -> waiting.add(Views.participant(p)));
     JsonArray calls = new JsonArray();
     backend.participants().calls(roomId).forEach(c -> calls.add(Views.call(c)));
     Responses.ok(ctx, new JsonObject()
@@ -71,6 +75,7 @@ final class SimulationControl {
         .put("activeCall", call == null ? null : Views.call(call))
         .put("activeRecording", recording == null ? null : Views.recording(recording))
         .put("participants", inRoom)
+        .put("notYetJoined", waiting)
         .put("calls", calls));
   }
 

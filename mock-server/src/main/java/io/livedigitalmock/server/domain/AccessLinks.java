@@ -62,31 +62,21 @@ public final class AccessLinks {
   }
 
   /**
-   * Someone opens the link's room page. A one-time link admits once: the check and the mark happen
-   * under one lock, so of concurrent opens exactly one succeeds; the rest get 410.
+   * The link whose room page someone is opening, checked against the page's alias. Whether it still
+   * admits anyone is decided where people enter ({@link Participants}), under the same lock as the
+   * admission itself.
    */
-  public AccessLink open(String tokenId, String alias) {
-    synchronized (backend.lock()) {
-      TenantState s = backend.state();
-      String linkId = s.linkIdByTokenId.get(tokenId);
-      if (linkId == null) {
-        throw ApiError.notFound("Access link");
-      }
-      AccessLink link = s.links.get(linkId);
-      if (!link.alias().equals(alias)) {
-        throw ApiError.forbidden("This access link is for another room");
-      }
-      Instant now = backend.clock().now();
-      if (link.isExpiredAt(now)) {
-        throw ApiError.gone("Access link expired");
-      }
-      if (!link.isUsableAt(now)) {
-        throw ApiError.gone("Access link was already used");
-      }
-      AccessLink opened = link.opened(now);
-      s.links.put(linkId, opened);
-      return opened;
+  AccessLink opening(String tokenId, String alias) {
+    TenantState s = backend.state();
+    String linkId = s.linkIdByTokenId.get(tokenId);
+    if (linkId == null) {
+      throw ApiError.notFound("Access link");
     }
+    AccessLink link = s.links.get(linkId);
+    if (!link.alias().equals(alias)) {
+      throw ApiError.forbidden("This access link is for another room");
+    }
+    return link;
   }
 
   public boolean isLinkToken(String tokenId) {

@@ -8,6 +8,9 @@ public record Caller(Kind kind, String userId, String linkId) {
 
   public enum Kind { CLIENT, USER, GUEST }
 
+  /** The identity of the OAuth client acting for itself (its users and guests have ids of their own). */
+  public static final String CLIENT_IDENTITY = "client";
+
   public static Caller client() {
     return new Caller(Kind.CLIENT, null, null);
   }
@@ -20,6 +23,11 @@ public record Caller(Kind kind, String userId, String linkId) {
     return new Caller(Kind.GUEST, guestId, linkId);
   }
 
+  /** Who this is, as participants record their creator: the user's or guest's id, or {@link #CLIENT_IDENTITY}. */
+  public String identity() {
+    return kind == Kind.CLIENT ? CLIENT_IDENTITY : userId;
+  }
+
   /** The user id, or the documented 403 for anything but a user token [guide FAQ]. */
   public String requireUser() {
     if (kind != Kind.USER) {
@@ -28,10 +36,4 @@ public record Caller(Kind kind, String userId, String linkId) {
     return userId;
   }
 
-  /** Creating users takes the client token [guide: "используется токен клиента"]. */
-  public void requireClient() {
-    if (kind != Kind.CLIENT) {
-      throw ApiError.forbidden("This method requires a client token");
-    }
-  }
 }

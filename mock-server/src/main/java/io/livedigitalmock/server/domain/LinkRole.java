@@ -16,6 +16,11 @@ public enum LinkRole implements WireName {
     return wire;
   }
 
+  /** The role named {@code wire}; an unknown one is the least: {@code user} [assumed, ledger E3]. */
+  public static LinkRole of(String wire) {
+    return WireName.parseOr(LinkRole.class, wire, USER);
+  }
+
   /** The role its holder has in a call. */
   public ParticipantRole participantRole() {
     return this == MODERATOR ? ParticipantRole.MODERATOR : ParticipantRole.USER;

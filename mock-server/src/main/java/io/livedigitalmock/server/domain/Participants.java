@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * People entering and leaving rooms, and the calls that follow from it: the first one in starts a
  * call, the last one out finishes it [guide FAQ]. Three ways in: as the SDK does (create, signaling
- * token, join) [sdk], by opening an access link, or by the control plane's simulation.
+ * token, join) [sdk], by opening an access link, or by the control plane's simulation. Whatever the
+ * way, a one-time access link admits one person once.
  */
 public final class Participants {
 
@@ -18,34 +19,52 @@ public final class Participants {
 
   /**
    * SDK step 1. A user gets the role their rights give (asking for less is allowed); a link guest
-   * gets the link's role and identity. {@code requested} may be null.
+   * gets the link's role and identity; the client itself (the SDK example apps log in with
+   * client_credentials only [sdk]) enters public rooms of public spaces as a plain participant.
+   * {@code requested} may be null or any value (the apps send "host" [sdk]).
    */
   public Participant create(Caller caller, String spaceId, String roomId, String name,
-                            ParticipantRole requested, String clientUniqueId) {
+                            String requested, String clientUniqueId) {
     Validate.optional("name", name);
+    Validate.optional("role", requested);
     Validate.optional("clientUniqueId", clientUniqueId);
     Validate.notBlank("roomId", roomId);
     synchronized (backend.lock()) {
       TenantState s = backend.state();
-      Participant p;
-      if (caller.kind() == Caller.Kind.GUEST) {
-        AccessLink link = s.links.get(caller.linkId());
-        if (link == null || !link.roomId().equals(roomId) || !link.spaceId().equals(spaceId)) {
-          throw ApiError.forbidden("This access token is for another room");
+      Participant p = switch (caller.kind()) {
+        case GUEST -> {
+          AccessLink link = s.links.get(caller.linkId());
+          if (link == null || !link.roomId().equals(roomId) || !link.spaceId().equals(spaceId)) {
+            throw ApiError.forbidden("This access token is for another room");
+          }
+          requireUsable(link);
+          yield newParticipant(spaceId, roomId, name != null ? name : link.username(),
+              ParticipantRole.granted(requested, link.role().participantRole()), null, link.id(), link.email(),
+              link.phone(), link.externalUserId(), link.externalMeetingId(), clientUniqueId, caller.identity());
         }
-        p = newParticipant(spaceId, roomId, name != null ? name : link.username(),
-            downgrade(link.role().participantRole(), requested), null, link.id(), link.email(), link.phone(), link.externalUserId(),
-            link.externalMeetingId(), clientUniqueId, caller.userId());
-      } else {
-        String userId = caller.requireUser();
-        Room room = s.admittedRoom(userId, spaceId, roomId);
-        RoomRole roomRole = room.roleOf(userId);
-        ParticipantRole role = roomRole == RoomRole.OWNER ? ParticipantRole.OWNER
-            : roomRole == RoomRole.MODERATOR ? ParticipantRole.MODERATOR : ParticipantRole.USER;
-        User user = s.user(userId);
-        p = newParticipant(spaceId, roomId, name != null ? name : user.username(), downgrade(role, requested),
-            userId, null, user.email(), user.phone(), null, null, clientUniqueId, userId);
-      }
+        case CLIENT -> {
+          Space space = s.space(spaceId);
+          Room room = s.room(spaceId, roomId);
+          if (!room.isPublic() || !space.isPublic()) {
+            // a private room admits only users granted a role in it [guide FAQ]
+            throw ApiError.forbidden("Only users with a role in this private room may enter it");
+          }
+          yield newParticipant(spaceId, roomId, name != null ? name : "Guest",
+              ParticipantRole.granted(requested, ParticipantRole.USER), null, null, null, null, null, null,
+              clientUniqueId, caller.identity());
+        }
+        case USER -> {
+          String userId = caller.userId();
+          Room room = s.admittedRoom(userId, spaceId, roomId);
+          RoomRole roomRole = room.roleOf(userId);
+          ParticipantRole role = roomRole == RoomRole.OWNER ? ParticipantRole.OWNER
+              : roomRole == RoomRole.MODERATOR ? ParticipantRole.MODERATOR : ParticipantRole.USER;
+          User user = s.user(userId);
+          yield newParticipant(spaceId, roomId, name != null ? name : user.username(),
+              ParticipantRole.granted(requested, role), userId, null, user.email(), user.phone(), null, null,
+              clientUniqueId, caller.identity());
+        }
+      };
       s.participants.put(p.id(), p);
       return p;
     }
@@ -59,7 +78,11 @@ public final class Participants {
     }
   }
 
-  /** SDK step 3: the participant enters the room. */
+  /**
+   * SDK step 3: the participant enters the room. Sent again while in the room it changes nothing
+   * (the iOS example re-sends it whenever its SDK rejoins the channel [sdk]); after leaving, the same
+   * participant enters again.
+   */
   public Participant join(Caller caller, String spaceId, String roomId, String participantId) {
     Validate.notBlank("participantId", participantId);
     synchronized (backend.lock()) {
@@ -67,19 +90,29 @@ public final class Participants {
       if (!p.roomId().equals(roomId)) {
         throw ApiError.badRequest("participant " + participantId + " was created for another room");
       }
-      return enter(p);
+      return p.isInRoom() ? p : enter(p);
+    }
+  }
+
+  /**
+   * Control plane: a created participant enters, as when its app connects to the media server with
+   * the signaling token (the newer SDK apps never call join [sdk]). Idempotent like join.
+   */
+  public Participant connect(String participantId) {
+    synchronized (backend.lock()) {
+      Participant p = backend.state().participant(participantId);
+      return p.isInRoom() ? p : enter(p);
     }
   }
 
   /** Opening an access link's room page brings its holder in (and uses up a one-time link). */
   public Participant joinByLink(String tokenId, String alias) {
     synchronized (backend.lock()) {
-      AccessLink link = backend.links().open(tokenId, alias);
+      AccessLink link = backend.links().opening(tokenId, alias);
       TenantState s = backend.state();
       Participant p = newParticipant(link.spaceId(), link.roomId(), link.username(),
           link.role().participantRole(), null, link.id(),
           link.email(), link.phone(), link.externalUserId(), link.externalMeetingId(), null, link.guestId());
-      s.participants.put(p.id(), p);
       return enter(p);
     }
   }
@@ -97,10 +130,10 @@ public final class Participants {
       if (room == null) {
         throw ApiError.notFound("Room");
       }
+      ParticipantRole role = ParticipantRole.of(who.role());
       Participant p = newParticipant(room.spaceId(), roomId, who.name(),
-          who.role() != null ? who.role() : ParticipantRole.USER, null, null, who.email(), who.phone(),
+          role != null ? role : ParticipantRole.USER, null, null, who.email(), who.phone(),
           who.externalUserId(), who.externalMeetingId(), null, null);
-      s.participants.put(p.id(), p);
       return enter(p);
     }
   }
@@ -159,6 +192,14 @@ public final class Participants {
     }
   }
 
+  /** Created through the API but never joined (an app that connects without calling join [sdk]). */
+  public List<Participant> notYetJoined(String roomId) {
+    synchronized (backend.lock()) {
+      return backend.state().participants.values().stream()
+          .filter(p -> p.roomId().equals(roomId) && p.joinedAt() == null).toList();
+    }
+  }
+
   /** The room's call now, or null. */
   public Call activeCall(String roomId) {
     synchronized (backend.lock()) {
@@ -172,34 +213,52 @@ public final class Participants {
     }
   }
 
+  /**
+   * A participant the caller may act for: its creator, or anyone who may enter its room (no source
+   * ties a participant to its creator [assumed, ledger C3]); a private room still needs a role.
+   */
   private Participant own(Caller caller, String spaceId, String participantId) {
-    if (caller.kind() == Caller.Kind.CLIENT) {
-      throw ApiError.forbidden(ApiError.USER_TOKEN_REQUIRED);
-    }
-    Participant p = backend.state().participant(participantId);
+    TenantState s = backend.state();
+    Participant p = s.participant(participantId);
     if (!p.spaceId().equals(spaceId)) {
       throw ApiError.notFound("Participant");
     }
-    if (!caller.userId().equals(p.createdBy())) {
-      throw ApiError.forbidden("This participant belongs to someone else");
+    if (caller.identity().equals(p.createdBy())) {
+      return p;
+    }
+    Space space = s.space(spaceId);
+    Room room = s.room(spaceId, p.roomId());
+    boolean mayEnter = switch (caller.kind()) {
+      case CLIENT -> room.isPublic() && space.isPublic();
+      case USER -> room.admits(caller.userId(), space);
+      case GUEST -> s.links.get(caller.linkId()) != null && s.links.get(caller.linkId()).roomId().equals(room.id());
+    };
+    if (!mayEnter) {
+      throw ApiError.forbidden("No access to this participant's room");
     }
     return p;
   }
 
-  /** Under the lock: the participant is in; a call starts if none runs; auto-recording may start. */
+  /**
+   * Under the lock: the participant is in; a call starts if none runs; auto-recording may start.
+   * Entering through a one-time link uses it up here, whichever way the holder came: of any number
+   * of racing entries on one link, exactly one gets in.
+   */
   private Participant enter(Participant p) {
     TenantState s = backend.state();
-    if (p.leftAt() != null) {
-      throw ApiError.conflict("Participant has left; create a new participant to join again");
-    }
-    if (p.isInRoom()) {
-      throw ApiError.conflict("Participant has already joined");
-    }
     Room room = s.rooms.get(p.roomId());
     if (room == null) {
       throw ApiError.notFound("Room");
     }
     Instant now = backend.clock().now();
+    if (p.linkId() != null) {
+      AccessLink link = s.links.get(p.linkId());
+      if (link == null) {
+        throw ApiError.gone("Access link was deleted");
+      }
+      requireUsable(link);
+      s.links.put(link.id(), link.opened(now));
+    }
     Call call = s.activeCall(room.id());
     if (call == null) {
       call = new Call(backend.ids().objectId(), room.spaceId(), room.id(), now, null, List.of(), 0);
@@ -246,7 +305,14 @@ public final class Participants {
         null, null);
   }
 
-  private static ParticipantRole downgrade(ParticipantRole allowed, ParticipantRole requested) {
-    return requested != null && requested.ordinal() < allowed.ordinal() ? requested : allowed;
+  /** 410 for a link that admits nobody any more: expired, or one-time and used [docs]. */
+  private void requireUsable(AccessLink link) {
+    Instant now = backend.clock().now();
+    if (link.isExpiredAt(now)) {
+      throw ApiError.gone("Access link expired");
+    }
+    if (!link.isUsableAt(now)) {
+      throw ApiError.gone("Access link was already used");
+    }
   }
 }

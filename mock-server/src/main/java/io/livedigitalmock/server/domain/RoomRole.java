@@ -17,12 +17,12 @@ public enum RoomRole implements WireName {
     return wire;
   }
 
-  /** The roles grantRole accepts: the owner role is not grantable. */
+  /**
+   * What grantRole grants for {@code value}: the guide's two roles; anything else, the owner's role
+   * included (only ever the creator's), is the least: {@code role_room_user} [assumed, ledger E3].
+   */
   public static RoomRole grantable(String value) {
-    RoomRole role = WireName.parse(RoomRole.class, "role", value);
-    if (role == OWNER) {
-      throw ApiError.badRequest("role must be one of: role_room_user, role_room_moderator");
-    }
-    return role;
+    RoomRole role = WireName.parseOr(RoomRole.class, value, USER);
+    return role == OWNER ? USER : role;
   }
 }

@@ -1,18 +1,20 @@
 package io.livedigitalmock.server.domain;
 
-/** lesson: everyone may publish; webinar: only owner and moderators broadcast [guide]. */
-public enum RoomType implements WireName {
-  LESSON("lesson"),
-  WEBINAR("webinar");
+/**
+ * {@code lesson}: everyone may publish; {@code webinar}: only owner and moderators broadcast [guide].
+ * Another value is stored and answered as sent [assumed: no source says the real API refuses one].
+ */
+public record RoomType(String wire) {
 
-  private final String wire;
+  public static final RoomType LESSON = new RoomType("lesson");
+  public static final RoomType WEBINAR = new RoomType("webinar");
 
-  RoomType(String wire) {
-    this.wire = wire;
+  public RoomType {
+    Validate.notBlank("type", wire);
   }
 
-  @Override
-  public String wire() {
-    return wire;
+  /** The type named {@code wire}, or null when none was sent. */
+  public static RoomType of(String wire) {
+    return wire == null ? null : new RoomType(wire);
   }
 }

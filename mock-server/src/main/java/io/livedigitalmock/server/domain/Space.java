@@ -27,9 +27,13 @@ public record Space(String id, String name, String description, String logo, boo
     return isOwner(userId) || isModerator(userId);
   }
 
-  /** Private spaces are seen by their creator and moderators only [guide]. */
+  /**
+   * Public spaces are seen by every user; private ones by their creator and moderators [guide], and
+   * by whoever activated an invite to them: activation "grants the user access to the group" [guide:
+   * activateInvite], whatever its role.
+   */
   public boolean isVisibleTo(String userId) {
-    return isPublic || isManagedBy(userId);
+    return isPublic || isOwner(userId) || members.containsKey(userId);
   }
 
   public Space withDetails(String name, String description, String logo, boolean isPublic) {

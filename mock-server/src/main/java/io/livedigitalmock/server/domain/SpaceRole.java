@@ -15,4 +15,9 @@ public enum SpaceRole implements WireName {
   public String wire() {
     return wire;
   }
+
+  /** The role named {@code wire}; an unknown one is the least: {@code role_space_user} [assumed, ledger E3]. */
+  public static SpaceRole of(String wire) {
+    return WireName.parseOr(SpaceRole.class, wire, USER);
+  }
 }

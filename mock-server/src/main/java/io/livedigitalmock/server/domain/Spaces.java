@@ -25,6 +25,16 @@ public final class Spaces {
     }
   }
 
+  /** A public space with a given id, owned by {@code ownerId}: for built-in tenants only. */
+  Space fixture(String id, String ownerId, String name) {
+    synchronized (backend.lock()) {
+      Space space = new Space(id, name, null, null, true, ownerId, backend.defaultPlan(), backend.clock().now(),
+          Map.of());
+      backend.state().spaces.put(id, space);
+      return space;
+    }
+  }
+
   /** The spaces the caller sees: public ones and the private ones it owns or moderates. */
   public List<Space> list(Caller caller) {
     String userId = caller.requireUser();

@@ -1,5 +1,6 @@
 package io.livedigitalmock.server.domain;
 
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -11,13 +12,17 @@ public final class Tenant {
   private final TenantSpec spec;
   private final String clientObjectId;
   private final Function<Tenant, TenantBackend> freshBackend;
+  private final BiConsumer<TenantBackend, User> furnish;
   private volatile TenantBackend backend;
   private volatile User user;
 
-  Tenant(TenantSpec spec, String clientObjectId, Function<Tenant, TenantBackend> freshBackend) {
+  /** {@code furnish}: what a built-in tenant has from birth besides its user (again after each reset). */
+  Tenant(TenantSpec spec, String clientObjectId, Function<Tenant, TenantBackend> freshBackend,
+         BiConsumer<TenantBackend, User> furnish) {
     this.spec = spec;
     this.clientObjectId = clientObjectId;
     this.freshBackend = freshBackend;
+    this.furnish = furnish;
     reset();
   }
 
@@ -50,6 +55,7 @@ public final class Tenant {
   public synchronized void reset() {
     TenantBackend fresh = freshBackend.apply(this);
     user = fresh.users().register(spec.userEmail(), spec.userPassword(), spec.userName(), null);
+    furnish.accept(fresh, user);
     TenantBackend old = backend;
     backend = fresh;
     if (old != null) {

@@ -13,14 +13,17 @@ public final class TenantRegistry {
 
   private final ServerContext server;
   private final TenantSpec demoSpec;
+  private final boolean sdkExampleTenant;
   private final Map<String, Tenant> byClientId = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byClientObjectId = new ConcurrentHashMap<>();
   private final Receivers receivers = new Receivers();
   private IdSource generated;
 
-  public TenantRegistry(ServerContext server, TenantSpec demoSpec) {
+  /** {@code sdkExampleTenant}: whether the tenant the SDK example apps expect ({@link SdkExampleTenant}) exists. */
+  public TenantRegistry(ServerContext server, TenantSpec demoSpec, boolean sdkExampleTenant) {
     this.server = server;
     this.demoSpec = demoSpec;
+    this.sdkExampleTenant = sdkExampleTenant;
     resetAll();
   }
 
@@ -41,7 +44,11 @@ public final class TenantRegistry {
   }
 
   /** Creates a tenant; any credential left null is generated. A taken client id is a 409. */
-  public synchronized Tenant create(TenantSpec requested) {
+  public Tenant create(TenantSpec requested) {
+    return create(requested, (backend, user) -> { });
+  }
+
+  private synchronized Tenant create(TenantSpec requested, java.util.function.BiConsumer<TenantBackend, User> furnish) {
     String clientId = requested.clientId() != null ? requested.clientId() : "client-" + generated.hex(12);
     if (clientId.isBlank()) {
       throw ApiError.badRequest("clientId must not be empty");
@@ -64,7 +71,7 @@ public final class TenantRegistry {
       server.journal().forget(clientId);
       return new TenantBackend(clientId, objectId, IdSource.forTenant(seed, clientId + "/data"),
           server.serverClock().child(), server, spec.plan());
-    });
+    }, furnish);
     byClientId.put(clientId, tenant);
     byClientObjectId.put(objectId, tenant);
     return tenant;
@@ -147,5 +154,8 @@ public final class TenantRegistry {
     receivers.clear();
     generated = new IdSource(server.seed());
     create(demoSpec);
+    if (sdkExampleTenant && !demoSpec.clientId().equals(SdkExampleTenant.SPEC.clientId())) {
+      create(SdkExampleTenant.SPEC, SdkExampleTenant::furnish);
+    }
   }
 }

@@ -123,6 +123,12 @@ final class TenantState {
     return room;
   }
 
+  /** A room of a space the user sees (reading it; entering may still be refused). */
+  Room visibleRoom(String userId, String spaceId, String roomId) {
+    visibleSpace(userId, spaceId);
+    return room(spaceId, roomId);
+  }
+
   /** A room the user may enter: private rooms only with a role in them [guide FAQ]. */
   Room admittedRoom(String userId, String spaceId, String roomId) {
     Space space = space(spaceId);
@@ -134,12 +140,14 @@ final class TenantState {
   }
 
   /**
-   * A room the user may change: its creator or a room moderator; for a public room also the space's
-   * owner and moderators [assumed].
+   * A room the user may change: its creator or a room moderator, and for a public room also the
+   * space's owner and moderators. The guide's moderator roles are what set managers apart from users
+   * [guide: createInvite, grantRole]; a private room's rights come from its creator alone, "even the
+   * space owner" needs them granted [guide FAQ] (ledger P7).
    */
   Room managedRoom(String userId, String spaceId, String roomId) {
-    Space space = space(spaceId);
-    Room room = admittedRoom(userId, spaceId, roomId);
+    Space space = visibleSpace(userId, spaceId);
+    Room room = room(spaceId, roomId);
     boolean spaceAdmin = room.isPublic() && space.isManagedBy(userId);
     if (!room.isModeratedBy(userId) && !spaceAdmin) {
       throw ApiError.forbidden("Only the room creator or a room moderator may do this");

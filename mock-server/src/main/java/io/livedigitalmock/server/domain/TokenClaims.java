@@ -13,4 +13,6 @@ public record TokenClaims(String subject, String audience, String type, String c
   public static final String AUDIENCE_USER = "user";
   public static final String TYPE_ACCESS = "accessToken";
   public static final String TYPE_REFRESH = "refreshToken";
+  public static final String AUDIENCE_PARTICIPANT = "participant";
+  public static final String TYPE_SIGNALING = "signalingToken";
 }

@@ -19,4 +19,21 @@ public interface WireName {
         .collect(Collectors.joining(", "));
     throw ApiError.badRequest(field + " must be one of: " + allowed);
   }
+
+  /**
+   * The constant named {@code value}; null when absent; {@code fallback} for a value the mock does
+   * not know. For values of the emulated API: a refusal needs a source, so an unknown value is taken
+   * as the least the field can mean (each use is listed in the fidelity ledger).
+   */
+  static <E extends Enum<E> & WireName> E parseOr(Class<E> type, String value, E fallback) {
+    if (value == null) {
+      return null;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (e.wire().equals(value)) {
+        return e;
+      }
+    }
+    return fallback;
+  }
 }

@@ -36,11 +36,13 @@ final class Authentication {
   private Authenticated authenticate(RoutingContext ctx) {
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header != null && !header.isBlank()) {
+      // "Bearer <token>" [guide]; the SDKs echo token_type as sent [sdk]; any other scheme word, or
+      // none, is taken too [assumed, ledger T8]; Basic carries credentials, not a token
       String[] parts = header.trim().split("\\s+", 2);
-      if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
-        throw ApiError.unauthorized("Authorization header must be 'Bearer <token>'");
+      if (parts[0].equalsIgnoreCase("Basic")) {
+        throw ApiError.unauthorized("Authorization must carry a token, not Basic credentials");
       }
-      return registry.authenticate(parts[1]);
+      return registry.authenticate(parts.length == 2 ? parts[1] : parts[0]);
     }
     String access = cookie(ctx, "accessToken");
     if (access != null) {

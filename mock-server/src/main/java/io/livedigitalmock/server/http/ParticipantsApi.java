@@ -2,7 +2,6 @@ package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.Authenticated;
 import io.livedigitalmock.server.domain.Participant;
-import io.livedigitalmock.server.domain.ParticipantRole;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,7 +19,7 @@ final class ParticipantsApi {
     Authenticated a = Authentication.of(ctx);
     RequestBody body = RequestBody.of(ctx);
     Participant p = a.tenant().backend().participants().create(a.caller(), ctx.pathParam("spaceId"),
-        body.requiredString("roomId"), body.string("name"), body.enumValue(ParticipantRole.class, "role"),
+        body.requiredString("roomId"), body.string("name"), body.string("role"),
         body.string("clientUniqueId"));
     Responses.created(ctx, new JsonObject().put("id", p.id()));
   }

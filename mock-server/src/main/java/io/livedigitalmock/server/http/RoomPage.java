@@ -54,7 +54,7 @@ final class RoomPage {
           .put("participantId", joined.id()).put("callId", joined.callId());
     } else {
       Authenticated who = new Authenticated(tenant, backend.tokens().authenticateSession(claims));
-      room = backend.rooms().byAlias(who.caller(), alias);
+      room = backend.rooms().enterable(who.caller(), alias);
       String name = ctx.queryParams().get("participantName");
       answer.put("participantName", name != null ? name : backend.users().get(who.caller().userId()).username())
           .put("userId", who.caller().userId());

@@ -88,7 +88,7 @@ final class RoomsApi {
     Authenticated a = Authentication.of(ctx);
     RequestBody body = RequestBody.of(ctx);
     AccessRequest request = new AccessRequest(body.requiredString("username"),
-        body.enumValue(LinkRole.class, "role"), body.string("externalUserId"),
+        LinkRole.of(body.string("role")), body.string("externalUserId"),
         body.string("externalMeetingId"), body.integer("ttl"), body.bool("isPermanent"),
         body.string("email"), body.string("phone"));
     AccessLink link = a.tenant().backend().links().generate(a.caller(), ctx.pathParam("spaceId"),
@@ -104,7 +104,7 @@ final class RoomsApi {
         flags.put(flag, value);
       }
     }
-    return new RoomSettings(body.string("name"), body.enumValue(RoomType.class, "type"),
+    return new RoomSettings(body.string("name"), RoomType.of(body.string("type")),
         body.bool("isPublic"), flags);
   }
 }

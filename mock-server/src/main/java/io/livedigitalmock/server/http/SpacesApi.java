@@ -57,7 +57,7 @@ final class SpacesApi {
   private void createInvite(RoutingContext ctx) {
     Authenticated a = Authentication.of(ctx);
     RequestBody body = RequestBody.of(ctx);
-    SpaceRole role = body.enumValue(SpaceRole.class, "role");
+    SpaceRole role = SpaceRole.of(body.string("role"));
     if (role == null) {
       throw io.livedigitalmock.server.domain.ApiError.badRequest("role must not be empty");
     }

@@ -222,6 +222,16 @@ class AuthTokenTest {
     t.as(t.owner().accessToken()).get("/v1/spaces").then().statusCode(200).body("total", equalTo(0));
   }
 
+  /** The SDKs send "<token_type> <token>" as the token answer spelled it [sdk]; other spellings pass too (ledger T8). */
+  @Test
+  void anySchemeWordOrNoneBeforeTheTokenIsAccepted(TestTenant t) {
+    String token = t.owner().accessToken();
+    for (String header : new String[] {"bearer " + token, "BEARER  " + token, "JWT " + token, token}) {
+      t.anonymous().header("Authorization", header).get("/v1/users/me").then().statusCode(200)
+          .body("id", equalTo(t.owner().id()));
+    }
+  }
+
   @Test
   void missingOrMalformedAuthorizationIs401(TestTenant t) {
     t.anonymous().get("/v1/users/me").then().spec(apiError(401));
@@ -231,8 +241,9 @@ class AuthTokenTest {
   }
 
   @Test
-  void refreshTokenUsedAsBearerIs401(TestTenant t) {
-    t.as(t.owner().refreshToken()).get("/v1/users/me").then().spec(apiError(401));
+  void aRefreshTokenUsedAsBearerActsAsItsUser(TestTenant t) {
+    // no source says the real API refuses it (ledger T7); the guide signs users in with it in iframes
+    t.as(t.owner().refreshToken()).get("/v1/users/me").then().statusCode(200).body("id", equalTo(t.owner().id()));
   }
 
   /** The guide's curl samples send the token as a cookie. */

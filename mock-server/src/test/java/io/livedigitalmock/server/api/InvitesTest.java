@@ -104,11 +104,19 @@ class InvitesTest {
   }
 
   @Test
-  void theRoleMustBeOneOfTheTwoDocumented(TestTenant t) {
+  void anUnknownRoleGrantsTheLeastAndAMissingOneIs400(TestTenant t) {
     String owner = t.owner().accessToken();
-    String space = t.createSpace(owner, true);
-    t.as(owner).body(Map.of("role", "role_space_owner")).post("/v1/spaces/{s}/invites", space)
-        .then().spec(apiError(400));
+    String space = t.createSpace(owner, false);
+    TestUser invitee = t.newUser("invitee");
+    String invite = t.as(owner).body(Map.of("role", "role_space_owner")).post("/v1/spaces/{s}/invites", space)
+        .then().statusCode(201).extract().path("id");
+
+    t.activate(invitee.accessToken(), space, invite).then().statusCode(200);
+
+    // a member (role_space_user): sees the private space, does not manage it (ledger E3)
+    t.as(invitee.accessToken()).get("/v1/spaces/{s}", space).then().statusCode(200);
+    t.as(invitee.accessToken()).body(Map.of("role", "role_space_user")).post("/v1/spaces/{s}/invites", space)
+        .then().spec(apiError(403));
     t.as(owner).body(Map.of()).post("/v1/spaces/{s}/invites", space).then().spec(apiError(400));
   }
 

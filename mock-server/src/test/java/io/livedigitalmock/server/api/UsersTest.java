@@ -35,14 +35,14 @@ class UsersTest {
   }
 
   @Test
-  void userTokenCannotCreateUsers(TestTenant t) {
+  void aUserTokenMayCreateUsersToo(TestTenant t) {
+    // the guide uses the client token; no source says a user token is refused (ledger T9)
     Map<String, String> body = Map.of("email", "second@example.com", "password", "p", "username", "u");
 
-    t.as(t.owner().accessToken()).body(body).post("/v1/users").then().spec(apiError(403));
+    t.as(t.owner().accessToken()).body(body).post("/v1/users").then().statusCode(201);
 
     t.token(Map.of("grant_type", "password", "username", "second@example.com", "password", "p"))
-        .then().spec(oauthError(400, "invalid_grant"));
-    t.as(t.clientToken()).body(body).post("/v1/users").then().statusCode(201);
+        .then().statusCode(200);
   }
 
   @Test

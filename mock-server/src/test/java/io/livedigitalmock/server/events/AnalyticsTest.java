@@ -148,8 +148,8 @@ class AnalyticsTest {
     JsonObject byDefault = kit.get(analytics + "/report?" + EventsKit.query("roomId", roomId, "callId", callId),
         t.token).expect(200);
     assertEquals(report, byDefault, "json is the default format");
-    kit.get(analytics + "/report?" + EventsKit.query("roomId", roomId, "callId", callId, "format", "csv"), t.token)
-        .expect(400);
+    assertEquals(report, kit.get(analytics + "/report?" + EventsKit.query("roomId", roomId, "callId", callId,
+        "format", "csv"), t.token).expect(200), "a format the mock does not make gets JSON (ledger E3)");
     kit.get(analytics + "/report?" + EventsKit.query("roomId", roomId, "callId", "0123456789abcdef01234567"),
         t.token).expect(404);
     String running = t.join(roomId, "Now", "user").getString("callId");
