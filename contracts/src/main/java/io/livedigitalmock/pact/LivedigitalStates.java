@@ -38,6 +38,9 @@ import java.util.stream.Collectors;
 public final class LivedigitalStates {
 
   private static final Duration WEBHOOK_WAIT = Duration.ofSeconds(10);
+  /** What the SDK example apps hard-code [sdk]. */
+  private static final String SDK_APPS_CLIENT_ID = "moodhood-demo";
+  private static final String SDK_APPS_CLIENT_SECRET = "demo12345abcde6789zxcvDemo";
 
   private final StateBackend backend;
   private final Map<String, Object> made = new LinkedHashMap<>();
@@ -189,6 +192,19 @@ public final class LivedigitalStates {
     StateBackend.Webhook hook = backend.registerWebhook(spaceId(), url.toString());
     made.put("webhookUrl", hook.url());
     made.put("webhookSecret", hook.secret());
+    return values();
+  }
+
+  /**
+   * The mock's built-in tenant of the public SDK example apps: their hard-coded client {@code moodhood-demo},
+   * rooms and alias {@code q3_5V3uwik}; answers {@code sdkClientToken}, a guest token of that client.
+   */
+  @State("the SDK example apps' tenant exists")
+  @NeedsControlPlane("the mock's built-in tenant of the SDK example apps (the real one is not the run's to use)")
+  public Map<String, Object> sdkExampleTenant() {
+    mock("the SDK example apps' tenant exists");
+    made.put("sdkClientToken", backend.api().token(Map.of("grant_type", "client_credentials",
+        "client_id", SDK_APPS_CLIENT_ID, "client_secret", SDK_APPS_CLIENT_SECRET)).path("access_token").asText());
     return values();
   }
 

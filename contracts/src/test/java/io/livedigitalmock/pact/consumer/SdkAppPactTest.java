@@ -178,4 +178,35 @@ class SdkAppPactTest {
     IntegratorHttp.Answer room = ios.get("/v1/spaces/" + APP_SPACE_ID + "/rooms/" + APP_ROOM_ID, CLIENT_TOKEN);
     assertEquals(APP_ROOM_ID, room.field("id"));
   }
+
+  @Pact(consumer = "livedigital-sdk-app")
+  V4Pact hardCodedTenant(PactDslWithProvider builder) {
+    return builder
+        .given("the SDK example apps' tenant exists")
+        .uponReceiving("a guest token request with the apps' hard-coded credentials")
+        .path("/v1/auth/token").method("POST")
+        .headers("Content-Type", "application/json")
+        .body(new PactDslJsonBody().stringValue("client_id", APP_CLIENT_ID)
+            .stringValue("client_secret", APP_CLIENT_SECRET).stringValue("grant_type", "client_credentials"))
+        .willRespondWith().status(200)
+        .body(new PactDslJsonBody().stringMatcher("token_type", "^[Bb]earer$", "Bearer")
+            .stringMatcher("access_token", JWT, CLIENT_TOKEN).stringMatcher("refresh_token", JWT, REFRESH_TOKEN))
+        .given("the SDK example apps' tenant exists")
+        .uponReceiving("the apps' default room by its hard-coded alias")
+        .path("/v1/spaces/room-by-alias/" + APP_ALIAS).method("GET")
+        .headerFromProviderState("Authorization", "Bearer ${sdkClientToken}", "Bearer " + CLIENT_TOKEN)
+        .willRespondWith().status(200)
+        .body(sdkRoom().stringValue("alias", APP_ALIAS))
+        .toPact(V4Pact.class);
+  }
+
+  /** The apps run unchanged against the mock: their credentials and their room alias exist. */
+  @Test
+  @PactTestFor(pactMethod = "hardCodedTenant")
+  void theAppsRunUnchanged(MockServer server) {
+    IntegratorHttp app = new IntegratorHttp(server.getUrl());
+    String guest = app.post("/v1/auth/token", Map.of("client_id", APP_CLIENT_ID, "client_secret", APP_CLIENT_SECRET,
+        "grant_type", "client_credentials"), null).field("access_token");
+    assertEquals(APP_ALIAS, app.get("/v1/spaces/room-by-alias/" + APP_ALIAS, guest).field("alias"));
+  }
 }
