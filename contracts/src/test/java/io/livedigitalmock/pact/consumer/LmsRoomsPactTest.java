@@ -54,7 +54,10 @@ class LmsRoomsPactTest {
         .pathFromProviderState(ROOMS, ROOMS_EXAMPLE).method("POST")
         .headerFromProviderState("Authorization", "Bearer ${userToken}", "Bearer " + USER_TOKEN)
         .headers("Content-Type", "application/json").body(settings())
-        .willRespondWith().status(201).body(room("Algebra 9A"))
+        .willRespondWith().status(201).body(room("Algebra 9A")
+            // the defaults of what the request leaves out
+            .booleanValue("isRecordAllowed", true).booleanValue("isAutoRecordingAllowed", false)
+            .stringValue("waitingRoomAudience", "nobody"))
         .given("a space exists").given("a room exists in the space")
         .uponReceiving("the space's rooms")
         .pathFromProviderState(ROOMS, ROOMS_EXAMPLE).method("GET")

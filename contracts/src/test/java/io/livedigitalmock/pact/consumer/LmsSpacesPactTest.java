@@ -96,4 +96,28 @@ class LmsSpacesPactTest {
     assertEquals(403, answer.status());
     assertEquals("Данный метод запрещен для пользователя", answer.field("message"));
   }
+
+  @Pact(consumer = "lms-integration")
+  V4Pact refusals(PactDslWithProvider builder) {
+    return json(asUser(builder
+        .given("the client and its user exist")
+        .uponReceiving("a new space without a name")
+        .path("/v1/spaces").method("POST")), new PactDslJsonBody().booleanValue("isPublic", true))
+        .willRespondWith().status(400).body(error(400, "Bad Request", "name must not be empty", false))
+        .given("the client and its user exist")
+        .uponReceiving("a space that does not exist")
+        .path("/v1/spaces/000000000000000000000000").method("GET")
+        .headerFromProviderState("Authorization", "Bearer ${userToken}", "Bearer " + USER_TOKEN)
+        .willRespondWith().status(404).body(error(404, "Not Found", "Space not found", false))
+        .toPact(V4Pact.class);
+  }
+
+  /** The guide marks {@code name} required; an unknown id is not found. */
+  @Test
+  @PactTestFor(pactMethod = "refusals")
+  void aSpaceNeedsANameAndAnId(MockServer server) {
+    IntegratorHttp http = new IntegratorHttp(server.getUrl());
+    assertEquals(400, http.post("/v1/spaces", Map.of("isPublic", true), USER_TOKEN).status());
+    assertEquals(404, http.get("/v1/spaces/000000000000000000000000", USER_TOKEN).status());
+  }
 }

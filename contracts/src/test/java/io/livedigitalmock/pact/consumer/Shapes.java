@@ -75,7 +75,7 @@ final class Shapes {
     return new PactDslJsonBody().stringMatcher("id", ID, example);
   }
 
-  /** The Room object: the guide's three fields, the SDK apps' two more, and the docs' flags. */
+  /** The Room object: the guide's three fields, the SDK apps' two more, and the docs' settings. */
   static PactDslJsonBody room(String name) {
     return (PactDslJsonBody) new PactDslJsonBody()
         .stringMatcher("id", ID, ROOM_ID)
@@ -87,9 +87,6 @@ final class Shapes {
         .stringType("type", "lesson")
         .booleanType("isChatAllowed", true)
         .booleanType("isScreensharingAllowed", true)
-        .booleanType("isRecordAllowed", true)
-        .booleanType("isAutoRecordingAllowed", false)
-        .stringType("waitingRoomAudience", "nobody")
         .datetime("createdAt", ISO_TIME, TIME, UTC);
   }
 
