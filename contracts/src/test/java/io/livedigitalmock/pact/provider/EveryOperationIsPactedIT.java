@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +76,39 @@ class EveryOperationIsPactedIT {
     Set<String> rest = new TreeSet<>(a);
     rest.removeAll(b);
     return rest;
+  }
+
+  /** {@code pacts/ledger-pins.md} names only interactions that exist, and says something of every ledger entry. */
+  @Test
+  void theLedgerPinsAreTrue() throws IOException {
+    String pins = Files.readString(Path.of("pacts", "ledger-pins.md"));
+    Set<String> descriptions = new TreeSet<>();
+    for (String provider : new String[] {"livedigital-api", "livedigital-webhooks"}) {
+      interactions(provider).forEach(i -> descriptions.add(i.path("description").asText()));
+    }
+    Set<String> named = new TreeSet<>();
+    Matcher quoted = Pattern.compile("\"([^\"]+)\"").matcher(pins);
+    while (quoted.find()) {
+      named.add(quoted.group(1));
+    }
+    assertEquals(Set.of(), minus(named, descriptions), "ledger-pins.md names interactions no pact has");
+    Set<String> entries = new TreeSet<>();
+    Matcher id = Pattern.compile("(?m)^\\| ([A-Z][0-9]+[a-z]?) \\|").matcher(Files.readString(Path.of("FIDELITY.md")));
+    while (id.find()) {
+      entries.add(id.group(1));
+    }
+    Set<String> mentioned = new TreeSet<>();
+    Matcher word = Pattern.compile("\\b([A-Z][0-9]+[a-z]?)(?:-([A-Z])?([0-9]+))?\\b").matcher(pins);
+    while (word.find()) {
+      mentioned.add(word.group(1));
+      if (word.group(3) != null) {
+        String letter = word.group(1).substring(0, 1);
+        for (int n = Integer.parseInt(word.group(1).substring(1).replaceAll("[a-z]", "")) + 1;
+            n <= Integer.parseInt(word.group(3)); n++) {
+          mentioned.add(letter + n);
+        }
+      }
+    }
+    assertEquals(Set.of(), minus(entries, mentioned), "ledger entries ledger-pins.md says nothing of");
   }
 }
