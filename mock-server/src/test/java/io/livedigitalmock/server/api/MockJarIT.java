@@ -2,6 +2,8 @@ package io.livedigitalmock.server.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +61,9 @@ class MockJarIT {
       assertTrue(user.matches("demo user: +username=demo@example\\.com password=demo-password \\(id [0-9a-f]{24}\\)"),
           user);
       login(baseUrl, "demo-client", "demo-secret", "demo@example.com", "demo-password");
+      // the build copies contracts/openapi.yaml into the jar
+      given().baseUri(baseUrl).get("/_mock/openapi.json").then().statusCode(200)
+          .body("openapi", startsWith("3.1")).body("paths", hasKey("/v1/auth/token"));
     }
   }
 

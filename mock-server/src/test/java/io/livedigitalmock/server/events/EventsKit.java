@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
+import io.livedigitalmock.server.support.ContractCheck;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -135,6 +136,9 @@ final class EventsKit implements BeforeAllCallback, AfterAllCallback {
     long started = System.nanoTime();
     try {
       HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (uri.toString().startsWith(baseUrl)) {
+        ContractCheck.verify(response);
+      }
       return new Resp(response.statusCode(), response.body(), response.headers(), System.nanoTime() - started);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(method + " " + uri + " failed", e);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.livedigitalmock.server.events.EventsKit.Resp;
 import io.livedigitalmock.server.events.EventsKit.Tenant;
 import io.livedigitalmock.server.events.WebhookReceiver.Received;
+import io.livedigitalmock.server.support.ContractCheck;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
@@ -179,6 +180,7 @@ class SignatureInteropTest {
               .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
           HttpResponse.BodyHandlers.ofByteArray());
+      ContractCheck.verify(r);
       return new Resp(r.statusCode(), r.body(), r.headers(), 0);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
