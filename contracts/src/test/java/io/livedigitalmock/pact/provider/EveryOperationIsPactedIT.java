@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -110,5 +112,17 @@ class EveryOperationIsPactedIT {
       }
     }
     assertEquals(Set.of(), minus(entries, mentioned), "ledger entries ledger-pins.md says nothing of");
+
+    Map<String, String> pinned = new TreeMap<>();
+    Matcher pin = Pattern.compile("(?m)^\\| ([A-Z][0-9]+[a-z]?) \\| (.*) \\|$").matcher(pins);
+    while (pin.find()) {
+      pinned.put(pin.group(1), pin.group(2));
+    }
+    Matcher row = Pattern.compile("(?m)^\\| ([A-Z][0-9]+[a-z]?) \\|.* \\| ([^|]*) \\|$")
+        .matcher(Files.readString(Path.of("FIDELITY.md")));
+    while (row.find()) {
+      assertEquals(pinned.getOrDefault(row.group(1), "—"), row.group(2),
+          "FIDELITY.md's Pinned by of " + row.group(1) + " differs from ledger-pins.md");
+    }
   }
 }
