@@ -56,10 +56,14 @@ final class RealApiTarget implements BeforeAllCallback, AfterAllCallback, Parame
   @Override
   public void beforeAll(ExtensionContext context) {
     Optional<RealApi> api = RealApi.from(name -> setting(context, name));
-    Assumptions.assumeTrue(api.isPresent(), RealApi.BASE_URL + " is not set: the verification against the real "
-        + "livedigital API is skipped. To run it set " + RealApi.BASE_URL + ", " + RealApi.CLIENT_ID + ", "
-        + RealApi.CLIENT_SECRET + ", " + RealApi.USER_EMAIL + " and " + RealApi.USER_PASSWORD
-        + " (environment, or -D / JUnit configuration parameters of those names)");
+    if (api.isEmpty()) {
+      String skipped = RealApi.BASE_URL + " is not set: the verification against the real livedigital API is "
+          + "skipped. To run it set " + RealApi.BASE_URL + ", " + RealApi.CLIENT_ID + ", " + RealApi.CLIENT_SECRET
+          + ", " + RealApi.USER_EMAIL + " and " + RealApi.USER_PASSWORD
+          + " (environment, or -D / JUnit configuration parameters of those names)";
+      System.out.println(context.getRequiredTestClass().getSimpleName() + ": " + skipped);
+      Assumptions.abort(skipped);
+    }
     String report = Optional.ofNullable(setting(context, REPORT_SETTING)).orElse(DEFAULT_REPORT);
     context.getStore(NAMESPACE).put(Run.class, new Run(api.get(), Path.of(report)));
   }
