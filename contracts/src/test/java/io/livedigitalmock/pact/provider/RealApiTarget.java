@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The live host a verification runs against, from {@link RealApi}'s settings: JUnit configuration
- * parameters or system properties of the same names, else the environment. Without a base URL the
- * class is skipped, saying what to set. It also keeps the list of interactions left out because their
+ * parameters or system properties of the same names, else the environment. Without a base URL every
+ * interaction is skipped, saying what to set. It also keeps the list of interactions left out because their
  * states need the mock's control plane: printed and written to {@value #REPORT_SETTING} (default
  * {@value #DEFAULT_REPORT}) when the class ends.
  */
@@ -31,7 +31,12 @@ final class RealApiTarget implements BeforeAllCallback, AfterAllCallback, Parame
   static final String DEFAULT_REPORT = "target/pact-real-api/control-plane-interactions.txt";
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealApiTarget.class);
 
-  /** The run's host and what it left out. */
+  static final String NOT_CONFIGURED = RealApi.BASE_URL + " is not set: the verification against the real "
+      + "livedigital API is skipped. To run it set " + RealApi.BASE_URL + ", " + RealApi.CLIENT_ID + ", "
+      + RealApi.CLIENT_SECRET + ", " + RealApi.USER_EMAIL + " and " + RealApi.USER_PASSWORD
+      + " (environment, or -D / JUnit configuration parameters of those names)";
+
+  /** The run's host (null when none is configured) and what it left out. */
   static final class Run {
     final RealApi api;
     final Path report;
@@ -40,6 +45,11 @@ final class RealApiTarget implements BeforeAllCallback, AfterAllCallback, Parame
     Run(RealApi api, Path report) {
       this.api = api;
       this.report = report;
+    }
+
+    /** Skips the calling test, saying what to set, when no host is configured. */
+    void requireHost() {
+      Assumptions.assumeTrue(api != null, NOT_CONFIGURED);
     }
 
     /** The states of {@code states} that need the control plane; if any, the interaction is left out and listed. */
@@ -56,22 +66,14 @@ final class RealApiTarget implements BeforeAllCallback, AfterAllCallback, Parame
   @Override
   public void beforeAll(ExtensionContext context) {
     Optional<RealApi> api = RealApi.from(name -> setting(context, name));
-    if (api.isEmpty()) {
-      String skipped = RealApi.BASE_URL + " is not set: the verification against the real livedigital API is "
-          + "skipped. To run it set " + RealApi.BASE_URL + ", " + RealApi.CLIENT_ID + ", " + RealApi.CLIENT_SECRET
-          + ", " + RealApi.USER_EMAIL + " and " + RealApi.USER_PASSWORD
-          + " (environment, or -D / JUnit configuration parameters of those names)";
-      System.out.println(context.getRequiredTestClass().getSimpleName() + ": " + skipped);
-      Assumptions.abort(skipped);
-    }
     String report = Optional.ofNullable(setting(context, REPORT_SETTING)).orElse(DEFAULT_REPORT);
-    context.getStore(NAMESPACE).put(Run.class, new Run(api.get(), Path.of(report)));
+    context.getStore(NAMESPACE).put(Run.class, new Run(api.orElse(null), Path.of(report)));
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
     Run run = context.getStore(NAMESPACE).get(Run.class, Run.class);
-    if (run == null) {
+    if (run == null || run.api == null) {
       return;
     }
     List<String> lines = new ArrayList<>();

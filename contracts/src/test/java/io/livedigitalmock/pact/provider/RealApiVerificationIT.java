@@ -35,6 +35,7 @@ class RealApiVerificationIT {
 
   @BeforeEach
   void target(PactVerificationContext context, RealApiTarget.Run run) throws Exception {
+    run.requireHost();
     this.run = run;
     Interaction interaction = context.getInteraction();
     List<String> states = interaction.getProviderStates().stream().map(ProviderState::getName).toList();
