@@ -43,6 +43,7 @@ public final class ControlApi {
     new DeliveriesControl(registry, dispatcher).mount(r);
     new ReceiverControl(registry).mount(r);
     new OpenApiDocuments().mount(r);
+    new io.livedigitalmock.server.ui.Dashboard(registry).mount(r);
     r.get("/health").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
     r.post("/reset").handler(this::resetAll);
     r.get("/clock").handler(ctx -> Responses.ok(ctx, clockView(registry.serverClock())));

@@ -79,6 +79,40 @@ public final class AccessLinks {
     return link;
   }
 
+  /**
+   * The link of a room page being shown, if it would still admit its holder: 404 for no such link,
+   * 403 for another room's page, 410 when used or expired [docs]. Uses nothing up: the holder is
+   * admitted when they join ({@link Participants#joinByLink}).
+   */
+  public AccessLink admitting(String tokenId, String alias) {
+    synchronized (backend.lock()) {
+      AccessLink link = opening(tokenId, alias);
+      requireUsable(link, backend.clock().now());
+      return link;
+    }
+  }
+
+  /** 410 for a link that admits nobody any more: expired, or one-time and used [docs]. */
+  static void requireUsable(AccessLink link, Instant now) {
+    if (link.isExpiredAt(now)) {
+      throw ApiError.gone("Access link expired");
+    }
+    if (!link.isUsableAt(now)) {
+      throw ApiError.gone("Access link was already used");
+    }
+  }
+
+  /** The link a token was made for, used or not; 404 if it is no link's token. */
+  public AccessLink byTokenId(String tokenId) {
+    synchronized (backend.lock()) {
+      String linkId = backend.state().linkIdByTokenId.get(tokenId);
+      if (linkId == null) {
+        throw ApiError.notFound("Access link");
+      }
+      return backend.state().links.get(linkId);
+    }
+  }
+
   public boolean isLinkToken(String tokenId) {
     synchronized (backend.lock()) {
       return backend.state().linkIdByTokenId.containsKey(tokenId);

@@ -53,17 +53,7 @@ public final class Participants {
               ParticipantRole.granted(requested, ParticipantRole.USER), null, null, null, null, null, null,
               clientUniqueId, caller.identity());
         }
-        case USER -> {
-          String userId = caller.userId();
-          Room room = s.admittedRoom(userId, spaceId, roomId);
-          RoomRole roomRole = room.roleOf(userId);
-          ParticipantRole role = roomRole == RoomRole.OWNER ? ParticipantRole.OWNER
-              : roomRole == RoomRole.MODERATOR ? ParticipantRole.MODERATOR : ParticipantRole.USER;
-          User user = s.user(userId);
-          yield newParticipant(spaceId, roomId, name != null ? name : user.username(),
-              ParticipantRole.granted(requested, role), userId, null, user.email(), user.phone(), null, null,
-              clientUniqueId, caller.identity());
-        }
+        case USER -> userParticipant(caller.userId(), spaceId, roomId, name, requested, clientUniqueId);
       };
       s.participants.put(p.id(), p);
       return p;
@@ -105,7 +95,7 @@ public final class Participants {
     }
   }
 
-  /** Opening an access link's room page brings its holder in (and uses up a one-time link). */
+  /** An access link's holder joins from the room page (and uses up a one-time link). */
   public Participant joinByLink(String tokenId, String alias) {
     synchronized (backend.lock()) {
       AccessLink link = backend.links().opening(tokenId, alias);
@@ -113,6 +103,20 @@ public final class Participants {
       Participant p = newParticipant(link.spaceId(), link.roomId(), link.username(),
           link.role().participantRole(), null, link.id(),
           link.email(), link.phone(), link.externalUserId(), link.externalMeetingId(), null, link.guestId());
+      return enter(p);
+    }
+  }
+
+  /**
+   * A registered user joins from the room page (opened with their own token, as the iframe embedding
+   * does [guide]): private rooms only with a role in them [guide FAQ]; the role their rights give.
+   */
+  public Participant joinAsUser(Caller caller, String alias, String name) {
+    String userId = caller.requireUser();
+    Validate.optional("participantName", name);
+    synchronized (backend.lock()) {
+      Room room = backend.rooms().byAlias(alias);
+      Participant p = userParticipant(userId, room.spaceId(), room.id(), name, null, null);
       return enter(p);
     }
   }
@@ -296,6 +300,20 @@ public final class Participants {
     return finished;
   }
 
+  /** Under the lock: a participant for a user admitted to the room, with the role their room role gives. */
+  private Participant userParticipant(String userId, String spaceId, String roomId, String name,
+                                      String requested, String clientUniqueId) {
+    TenantState s = backend.state();
+    Room room = s.admittedRoom(userId, spaceId, roomId);
+    RoomRole roomRole = room.roleOf(userId);
+    ParticipantRole role = roomRole == RoomRole.OWNER ? ParticipantRole.OWNER
+        : roomRole == RoomRole.MODERATOR ? ParticipantRole.MODERATOR : ParticipantRole.USER;
+    User user = s.user(userId);
+    return newParticipant(spaceId, roomId, name != null ? name : user.username(),
+        ParticipantRole.granted(requested, role), userId, null, user.email(), user.phone(), null, null,
+        clientUniqueId, userId);
+  }
+
   private Participant newParticipant(String spaceId, String roomId, String name, ParticipantRole role,
                                      String userId, String linkId, String email, String phone,
                                      String externalUserId, String externalMeetingId, String clientUniqueId,
@@ -305,14 +323,7 @@ public final class Participants {
         null, null);
   }
 
-  /** 410 for a link that admits nobody any more: expired, or one-time and used [docs]. */
   private void requireUsable(AccessLink link) {
-    Instant now = backend.clock().now();
-    if (link.isExpiredAt(now)) {
-      throw ApiError.gone("Access link expired");
-    }
-    if (!link.isUsableAt(now)) {
-      throw ApiError.gone("Access link was already used");
-    }
+    AccessLinks.requireUsable(link, backend.clock().now());
   }
 }

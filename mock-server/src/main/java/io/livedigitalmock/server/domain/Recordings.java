@@ -129,6 +129,13 @@ public final class Recordings {
     return "/media/" + backend.clientObjectId() + "/records/" + recordId + ".mp4";
   }
 
+  /** The room's recording under way, or null. */
+  public Recording active(String roomId) {
+    synchronized (backend.lock()) {
+      return backend.state().activeRecording(roomId);
+    }
+  }
+
   public List<Recording> all() {
     synchronized (backend.lock()) {
       return List.copyOf(backend.state().recordings.values());

@@ -5,11 +5,14 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A room of a space. Immutable snapshot; the API addresses it by id, links by alias [guide FAQ]. */
+/**
+ * A room of a space. Immutable snapshot; the API addresses it by id, links by alias [guide FAQ].
+ * {@code redirectUrl} [docs]: where the room page sends people after they leave, or null.
+ */
 public record Room(String id, String alias, String channelId, String spaceId, String creatorId,
                    String name, RoomType type, boolean isPublic, Map<RoomFlag, Boolean> flags,
                    String waitingRoomAudience, Instant createdAt, Instant lastCallAt,
-                   Map<String, RoomRole> roles) {
+                   Map<String, RoomRole> roles, String redirectUrl) {
 
   public Room {
     flags = Map.copyOf(flags);
@@ -39,23 +42,24 @@ public record Room(String id, String alias, String channelId, String spaceId, St
     return isPublic ? space.isVisibleTo(userId) : roleOf(userId) != null;
   }
 
-  public Room withSettings(String name, RoomType type, boolean isPublic, Map<RoomFlag, Boolean> changed) {
+  public Room withSettings(String name, RoomType type, boolean isPublic, Map<RoomFlag, Boolean> changed,
+                           String redirectUrl) {
     EnumMap<RoomFlag, Boolean> merged = new EnumMap<>(RoomFlag.class);
     merged.putAll(flags);
     merged.putAll(changed);
     return new Room(id, alias, channelId, spaceId, creatorId, name, type, isPublic, merged,
-        waitingRoomAudience, createdAt, lastCallAt, roles);
+        waitingRoomAudience, createdAt, lastCallAt, roles, redirectUrl);
   }
 
   public Room withRole(String userId, RoomRole role) {
     Map<String, RoomRole> copy = new HashMap<>(roles);
     copy.put(userId, role);
     return new Room(id, alias, channelId, spaceId, creatorId, name, type, isPublic, flags,
-        waitingRoomAudience, createdAt, lastCallAt, copy);
+        waitingRoomAudience, createdAt, lastCallAt, copy, redirectUrl);
   }
 
   public Room withLastCallAt(Instant at) {
     return new Room(id, alias, channelId, spaceId, creatorId, name, type, isPublic, flags,
-        waitingRoomAudience, createdAt, at, roles);
+        waitingRoomAudience, createdAt, at, roles, redirectUrl);
   }
 }

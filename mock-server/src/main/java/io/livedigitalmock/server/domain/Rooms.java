@@ -17,6 +17,7 @@ public final class Rooms {
   public Room create(Caller caller, String spaceId, RoomSettings settings) {
     String userId = caller.requireUser();
     Validate.notBlank("name", settings.name());
+    Validate.optional("redirectUrl", settings.redirectUrl());
     synchronized (backend.lock()) {
       TenantState s = backend.state();
       s.managedSpace(userId, spaceId);
@@ -31,7 +32,7 @@ public final class Rooms {
       Room room = new Room(backend.ids().objectId(), alias, backend.ids().objectId(), spaceId, userId,
           settings.name(), settings.type() != null ? settings.type() : RoomType.LESSON,
           settings.isPublic() == null || settings.isPublic(), flags, "nobody", backend.clock().now(),
-          null, Map.of());
+          null, Map.of(), redirectUrl(settings.redirectUrl(), null));
       s.rooms.put(room.id(), room);
       s.roomIdByAlias.put(alias, room.id());
       return room;
@@ -47,7 +48,7 @@ public final class Rooms {
         flags.put(flag, flag.defaultValue());
       }
       Room room = new Room(id, alias, backend.ids().objectId(), spaceId, creatorId, name, RoomType.LESSON, true,
-          flags, "nobody", backend.clock().now(), null, Map.of());
+          flags, "nobody", backend.clock().now(), null, Map.of(), null);
       s.rooms.put(id, room);
       s.roomIdByAlias.put(alias, id);
       return room;
@@ -113,6 +114,7 @@ public final class Rooms {
     if (settings.name() != null) {
       Validate.notBlank("name", settings.name());
     }
+    Validate.optional("redirectUrl", settings.redirectUrl());
     synchronized (backend.lock()) {
       TenantState s = backend.state();
       Room room = s.managedRoom(userId, spaceId, roomId);
@@ -120,10 +122,21 @@ public final class Rooms {
           settings.name() != null ? settings.name() : room.name(),
           settings.type() != null ? settings.type() : room.type(),
           settings.isPublic() != null ? settings.isPublic() : room.isPublic(),
-          settings.flags());
+          settings.flags(), redirectUrl(settings.redirectUrl(), room.redirectUrl()));
       s.rooms.put(roomId, updated);
       return updated;
     }
+  }
+
+  /**
+   * {@code redirectUrl} [docs] as stored: absent keeps {@code current}, empty clears it, anything else
+   * is kept as sent; the room page follows only http(s) URLs [assumed, ledger P16].
+   */
+  private static String redirectUrl(String requested, String current) {
+    if (requested == null) {
+      return current;
+    }
+    return requested.isBlank() ? null : requested;
   }
 
   public void delete(Caller caller, String spaceId, String roomId) {

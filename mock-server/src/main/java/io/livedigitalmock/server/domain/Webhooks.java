@@ -80,6 +80,13 @@ public final class Webhooks {
     }
   }
 
+  /** The space's webhook, if it has one (the dashboard). */
+  public java.util.Optional<Webhook> find(String spaceId) {
+    synchronized (backend.lock()) {
+      return java.util.Optional.ofNullable(backend.state().webhookBySpace.get(spaceId));
+    }
+  }
+
   /** The secrets of this tenant's webhooks that deliver to {@code url} (what a receiver verifies with). */
   public java.util.List<String> secretsFor(String url) {
     synchronized (backend.lock()) {

@@ -17,9 +17,15 @@ public final class ApiRoutes {
     this.recordingFile = recordingFile;
   }
 
-  /** {@code http://<Host header>}: the address the client used to reach the mock. */
+  /**
+   * {@code http://<Host header>}: the address the client used to reach the mock; over HTTP/2 (Java's
+   * HttpClient upgrades plain http to it) the {@code :authority} pseudo-header, which has no Host.
+   */
   static String requestBase(RoutingContext ctx) {
     String host = ctx.request().getHeader("Host");
+    if (host == null && ctx.request().authority() != null) {
+      host = ctx.request().authority().toString();
+    }
     if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
       host = "127.0.0.1:" + ctx.request().localAddress().port();
     }

@@ -105,6 +105,6 @@ final class RoomsApi {
       }
     }
     return new RoomSettings(body.string("name"), RoomType.of(body.string("type")),
-        body.bool("isPublic"), flags);
+        body.bool("isPublic"), flags, body.string("redirectUrl"));
   }
 }

@@ -82,7 +82,7 @@ public final class Views {
         .put("lastCallAt", time(r.lastCallAt()))
         .put("createdAt", time(r.createdAt()))
         .put("roleInRoom", role == null ? null : role.wire())
-        .put("redirectUrl", null);
+        .put("redirectUrl", r.redirectUrl());
   }
 
   public static JsonObject invite(Invite i) {

@@ -304,4 +304,23 @@ class ControlPlaneTest {
     org.junit.jupiter.api.Assertions.assertTrue(url.startsWith("http://school.example:4321/room/" + room.alias() + "?"),
         url);
   }
+
+  /** Java's HttpClient upgrades plain http to HTTP/2, which carries the address as :authority, not Host. */
+  @Test
+  void generatedLinksNameTheAddressAnHttp2ClientUsed(TestTenant t) throws Exception {
+    String owner = t.owner().accessToken();
+    var room = t.createRoom(owner, t.createSpace(owner, true), true);
+    String localhost = t.baseUrl().replace("127.0.0.1", "localhost");
+    var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(localhost + "/v1/spaces/" + room.spaceId()
+            + "/rooms/" + room.id() + "/generate-access"))
+        .header("Authorization", "Bearer " + owner).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"Guest\",\"role\":\"user\"}")).build();
+
+    var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(java.net.http.HttpClient.Version.HTTP_2, response.version(), "the mock took the h2c upgrade");
+    String url = new io.vertx.core.json.JsonObject(response.body()).getString("url");
+    org.junit.jupiter.api.Assertions.assertTrue(url.startsWith(localhost + "/room/" + room.alias() + "?"), url);
+  }
 }

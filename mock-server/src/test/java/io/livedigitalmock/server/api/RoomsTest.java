@@ -57,6 +57,27 @@ class RoomsTest {
         .body("isPublic", equalTo(true)).body("isScreensharingAllowed", equalTo(true));
   }
 
+  /** The Room object of the newer docs has redirectUrl: where the room page sends people who leave. */
+  @Test
+  void redirectUrlIsStoredUpdatedAndClearedByAnEmptyString(TestTenant t) {
+    String owner = t.owner().accessToken();
+    String space = t.createSpace(owner, true);
+    String roomId = t.as(owner).body(Map.of("name", "Lesson", "redirectUrl", "https://school.test/after"))
+        .post("/v1/spaces/{s}/rooms", space).then().statusCode(201)
+        .body("redirectUrl", equalTo("https://school.test/after")).extract().path("id");
+
+    t.as(owner).body(Map.of("name", "Lesson 2")).put("/v1/spaces/{s}/rooms/{r}", space, roomId)
+        .then().statusCode(200).body("redirectUrl", equalTo("https://school.test/after"));
+    t.as(owner).body(Map.of("redirectUrl", "/relative/is/kept")).put("/v1/spaces/{s}/rooms/{r}", space, roomId)
+        .then().statusCode(200).body("redirectUrl", equalTo("/relative/is/kept"));
+    t.as(owner).body(Map.of("redirectUrl", "")).put("/v1/spaces/{s}/rooms/{r}", space, roomId)
+        .then().statusCode(200).body("redirectUrl", nullValue());
+    t.as(owner).body(Map.of("redirectUrl", 42)).put("/v1/spaces/{s}/rooms/{r}", space, roomId)
+        .then().spec(apiError(400));
+    t.as(owner).get("/v1/spaces/{s}/rooms/{r}", space, roomId).then().body("redirectUrl", nullValue())
+        .body("name", equalTo("Lesson 2"));
+  }
+
   @Test
   void listGetAndRoomByAliasAgree(TestTenant t) {
     String owner = t.owner().accessToken();
