@@ -22,6 +22,8 @@ final class JsonHttp {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** Marks the requests the handle makes itself (the server's RecordedRequest.HANDLE_HEADER). */
+  static final String HANDLE_HEADER = "X-Livedigital-Mock-Handle";
 
   private final String baseUrl;
   private final HttpClient client;
@@ -86,6 +88,15 @@ final class JsonHttp {
     return send("PUT", path, body, bearer, REQUEST_TIMEOUT, false).orElseThrow();
   }
 
+  /** POST of a text body (a scenario in YAML or JSON). */
+  JsonNode postText(String path, String text) {
+    return send("POST", path, new RawText(text), null, REQUEST_TIMEOUT, false).orElseThrow();
+  }
+
+  /** A body sent as it is, not written as JSON. */
+  private record RawText(String text) {
+  }
+
   JsonNode delete(String path, String bearer) {
     return send("DELETE", path, null, bearer, REQUEST_TIMEOUT, false).orElseThrow();
   }
@@ -106,11 +117,15 @@ final class JsonHttp {
     String request = method + " " + path;
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(timeout)
-        .header("Accept", "application/json");
+        .header("Accept", "application/json")
+        // the mock's journal leaves the handle's own API requests out of what "the app" did, and faults spare them
+        .header(HANDLE_HEADER, "1");
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
     }
-    if (body != null) {
+    if (body instanceof RawText raw) {
+      b.header("Content-Type", "application/yaml").method(method, HttpRequest.BodyPublishers.ofString(raw.text()));
+    } else if (body != null) {
       try {
         b.header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));

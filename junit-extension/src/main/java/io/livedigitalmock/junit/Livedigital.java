@@ -24,6 +24,8 @@ public final class Livedigital {
   private final JsonHttp http;
   private final TenantRef tenant;
   private final SeedData seedData;
+  /** The scenario loaded for every test ({@link LivedigitalMock#scenario()}), or null. */
+  private final String scenario;
   private final AtomicReference<String> clientToken = new AtomicReference<>();
   private final AtomicReference<String> userToken = new AtomicReference<>();
   private final AtomicBoolean clockMoved = new AtomicBoolean();
@@ -35,23 +37,33 @@ public final class Livedigital {
   private final Simulation simulation;
   private final Deliveries deliveries;
   private final Receivers receivers;
+  private final Faults faults;
+  private final Journal journal;
 
-  private Livedigital(SharedServer server, TenantRef tenant, SeedData seedData) {
+  private Livedigital(SharedServer server, TenantRef tenant, SeedData seedData, String scenario) {
     this.server = server;
     this.http = server.http();
     this.tenant = tenant;
     this.seedData = seedData;
+    this.scenario = scenario;
     this.tenantControl = new TenantControl(this);
     this.clock = new ClockControl(this);
     this.seeding = new Seeding(this);
     this.simulation = new Simulation(this);
     this.deliveries = new Deliveries(this);
     this.receivers = new Receivers(this);
+    this.faults = new Faults(this);
+    this.journal = new Journal(this);
   }
 
   /** A new tenant on {@code server}, with the seed data created in it. */
   static Livedigital create(SharedServer server, String plan, SeedData seedData) {
-    Livedigital mock = new Livedigital(server, server.createTenant(plan), seedData);
+    return create(server, plan, seedData, null);
+  }
+
+  /** A new tenant on {@code server}, with the seed data created in it and the scenario loaded. */
+  static Livedigital create(SharedServer server, String plan, SeedData seedData, String scenario) {
+    Livedigital mock = new Livedigital(server, server.createTenant(plan), seedData, scenario);
     mock.applySeed();
     return mock;
   }
@@ -153,6 +165,16 @@ public final class Livedigital {
     return receivers;
   }
 
+  /** Scripted failures of this tenant: {@code on("createRoom").nth(3).respond(503)}, scenarios. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** What the application sent: list, verify, wait for the next request. */
+  public Journal journal() {
+    return journal;
+  }
+
   @Override
   public String toString() {
     return "Livedigital[" + mode() + " " + baseUrl() + ", clientId=" + clientId() + ", user=" + userEmail() + "]";
@@ -182,6 +204,7 @@ public final class Livedigital {
   /** A test begins on this handle: per-test cursors start over. */
   void beginTest() {
     deliveries.beginTest();
+    journal.beginTest();
   }
 
   /** A test ended: what it created outside the tenant (receivers) goes away. */
@@ -199,8 +222,17 @@ public final class Livedigital {
     userToken.set(null);
   }
 
+  /** Seed data first, then the scenario: its rules never break the seeding, and its windows start with the test. */
   private void applySeed() {
     seeded = seedData == null ? Seeded.NONE : seedData.applyTo(this);
+    if (scenario != null) {
+      String text = Faults.read(scenario, Livedigital.class.getClassLoader());
+      if (text == null) {
+        faults.load(scenario);
+      } else {
+        faults.loadText(text);
+      }
+    }
   }
 
   private String token(com.fasterxml.jackson.databind.node.ObjectNode grant) {

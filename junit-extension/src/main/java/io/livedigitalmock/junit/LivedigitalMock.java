@@ -52,6 +52,19 @@ public @interface LivedigitalMock {
   /** Seconds between webhook delivery attempts (3 attempts in all); fractions allowed. */
   double webhookRetryIntervalSeconds() default 1.0;
 
+  /**
+   * A fault scenario (YAML or JSON) loaded into the tenant before every test, after the seed data: a
+   * classpath resource ({@code scenarios/school-outage.yaml}) or a shipped one's name
+   * ({@code token-endpoint-outage}). Empty: none.
+   */
+  String scenario() default "";
+
+  /**
+   * Fails a test, after it ran, if the tenant's request journal shows that the application called a
+   * route the mock does not know, or got a 5xx that no fault rule caused; the message lists them.
+   */
+  boolean failOnUnmatchedRequests() default false;
+
   /** Image for {@link Mode#CONTAINER}; ignored in-process. */
   String image() default "livedigital-mock:0.1.0";
 }

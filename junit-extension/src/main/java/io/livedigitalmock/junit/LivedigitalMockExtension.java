@@ -143,6 +143,9 @@ public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCa
     if (scope != null) {
       try {
         onAfterEach(scope.handle);
+        if (settings(context).failOnUnmatchedRequests()) {
+          failOnUnexplained(scope.handle);
+        }
       } finally {
         scope.handle.endTest();
       }
@@ -183,6 +186,14 @@ public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCa
   @Override
   public final ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
     return ExtensionContextScope.TEST_METHOD;
+  }
+
+  private static void failOnUnexplained(Livedigital handle) {
+    List<RecordedRequest> unexplained = handle.journal().unexplained();
+    if (!unexplained.isEmpty()) {
+      throw new AssertionError("failOnUnmatchedRequests: the application called routes the mock does not know, "
+          + "or got 5xx answers no fault rule caused: " + unexplained);
+    }
   }
 
   // ---- hooks for subclasses ----------------------------------------------------------------------
@@ -257,7 +268,7 @@ public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCa
       seed = root.getOrComputeIfAbsent("seed:" + settings.seedData(),
           k -> SeedData.load(settings.seedData(), loader), SeedData.class);
     }
-    return Livedigital.create(server, settings.plan(), seed);
+    return Livedigital.create(server, settings.plan(), seed, settings.scenario().isEmpty() ? null : settings.scenario());
   }
 
   private Settings settings(ExtensionContext context) {
@@ -332,6 +343,8 @@ public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCa
     private String seedData = Settings.DEFAULTS.seedData();
     private Duration webhookRetryInterval = Settings.DEFAULTS.webhookRetryInterval();
     private String image = Settings.DEFAULTS.image();
+    private String scenario = Settings.DEFAULTS.scenario();
+    private boolean failOnUnmatchedRequests = Settings.DEFAULTS.failOnUnmatchedRequests();
 
     private Builder() {
     }
@@ -371,10 +384,21 @@ public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCa
       return this;
     }
 
+    /** A scenario loaded before every test: a classpath resource or a shipped one's name. */
+    public Builder scenario(String classpathResourceOrName) {
+      this.scenario = classpathResourceOrName;
+      return this;
+    }
+
+    public Builder failOnUnmatchedRequests(boolean value) {
+      this.failOnUnmatchedRequests = value;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the setting that is out of range */
     public LivedigitalMockExtension build() {
       return new LivedigitalMockExtension(new Settings(mode, port, plan, tenantPerMethod, seedData,
-          webhookRetryInterval, image));
+          webhookRetryInterval, image, scenario, failOnUnmatchedRequests));
     }
   }
 }

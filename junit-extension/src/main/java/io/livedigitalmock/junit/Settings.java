@@ -9,7 +9,7 @@ import java.util.Set;
  * default values, so each default is stated once.
  */
 record Settings(Mode mode, int port, String plan, boolean tenantPerMethod, String seedData,
-                Duration webhookRetryInterval, String image) {
+                Duration webhookRetryInterval, String image, String scenario, boolean failOnUnmatchedRequests) {
 
   static final Set<String> PLANS = Set.of("free", "basic", "pro");
 
@@ -39,6 +39,7 @@ record Settings(Mode mode, int port, String plan, boolean tenantPerMethod, Strin
       throw new IllegalArgumentException("image must name the mock's image for mode = CONTAINER");
     }
     seedData = seedData == null ? "" : seedData;
+    scenario = scenario == null ? "" : scenario;
   }
 
   static Settings of(LivedigitalMock a) {
@@ -47,6 +48,6 @@ record Settings(Mode mode, int port, String plan, boolean tenantPerMethod, Strin
       throw new IllegalArgumentException("webhookRetryIntervalSeconds must be between 0 and 3600, not " + seconds);
     }
     return new Settings(a.mode(), a.port(), a.plan(), a.tenantPerMethod(), a.seedData(),
-        Duration.ofMillis(Math.round(seconds * 1000)), a.image());
+        Duration.ofMillis(Math.round(seconds * 1000)), a.image(), a.scenario(), a.failOnUnmatchedRequests());
   }
 }

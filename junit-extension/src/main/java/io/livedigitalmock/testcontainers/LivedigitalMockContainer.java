@@ -4,11 +4,14 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * The livedigital mock server image as a Testcontainers container. Its base URL serves both the
@@ -22,6 +25,8 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
   public static final String DEFAULT_TAG = "0.1.0";
   public static final int PORT = 8080;
   public static final String HEALTH_PATH = "/_mock/health";
+  /** Where {@link #withScenario} puts a scenario file in the container. */
+  public static final String SCENARIO_PATH = "/tmp/livedigital-mock-scenario.yaml";
 
   private String clientId = "demo-client";
   private String clientSecret = "demo-secret";
@@ -31,6 +36,7 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
   private String plan;
   private Duration webhookRetryInterval;
   private String roomBaseUrl;
+  private String scenario;
   private String hostIp;
   private int hostPort;
 
@@ -64,6 +70,13 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
     }
     if (roomBaseUrl != null) {
       withEnv("LDMOCK_ROOM_BASE_URL", roomBaseUrl);
+    }
+    if (scenario != null) {
+      MountableFile file = scenarioFile(scenario);
+      if (file != null) {
+        withCopyToContainer(file, SCENARIO_PATH);
+      }
+      withEnv("LDMOCK_SCENARIO", file != null ? SCENARIO_PATH : scenario);
     }
     if (hostIp != null) {
       Ports.Binding binding = hostPort == 0 ? Ports.Binding.bindIp(hostIp)
@@ -131,6 +144,30 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
   public LivedigitalMockContainer withRoomBaseUrl(String roomBaseUrl) {
     this.roomBaseUrl = roomBaseUrl;
     return self();
+  }
+
+  /**
+   * A fault scenario loaded at start into the demo tenant (or the tenant the file names): a file on
+   * this host, a classpath resource (either is copied into the container), or the name of one the
+   * image ships ({@code token-endpoint-outage}, {@code rate-limiting}, {@code flaky-webhook-receiver},
+   * {@code recording-failure-mid-call}). A bad file makes the container fail to start, its log naming
+   * the line and field. Sets {@code LDMOCK_SCENARIO}.
+   */
+  public LivedigitalMockContainer withScenario(String classpathOrHostPath) {
+    this.scenario = classpathOrHostPath;
+    return self();
+  }
+
+  private static MountableFile scenarioFile(String scenario) {
+    if (Files.isRegularFile(Path.of(scenario))) {
+      return MountableFile.forHostPath(scenario, 0644);
+    }
+    String resource = scenario.startsWith("classpath:") ? scenario.substring("classpath:".length()) : scenario;
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader != null && loader.getResource(resource) != null) {
+      return MountableFile.forClasspathResource(resource, 0644);
+    }
+    return null;
   }
 
   /**

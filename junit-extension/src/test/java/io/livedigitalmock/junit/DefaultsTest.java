@@ -21,13 +21,15 @@ class DefaultsTest {
     assertEquals("", defaultOf("seedData"));
     assertEquals(1.0, defaultOf("webhookRetryIntervalSeconds"));
     assertEquals("livedigital-mock:0.1.0", defaultOf("image"));
-    assertEquals(7, LivedigitalMock.class.getDeclaredMethods().length, "a new attribute needs a pinned default");
+    assertEquals("", defaultOf("scenario"));
+    assertEquals(false, defaultOf("failOnUnmatchedRequests"));
+    assertEquals(9, LivedigitalMock.class.getDeclaredMethods().length, "a new attribute needs a pinned default");
   }
 
   @Test
   void theResolvedDefaultsAndTheBuilderStartFromThem() {
     Settings expected = new Settings(Mode.IN_PROCESS, 0, "pro", false, "", Duration.ofSeconds(1),
-        "livedigital-mock:0.1.0");
+        "livedigital-mock:0.1.0", "", false);
     assertEquals(expected, Settings.DEFAULTS);
     assertEquals(expected, Settings.of(DefaultsTest.class.getAnnotation(LivedigitalMock.class)));
   }

@@ -22,6 +22,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LivedigitalMockContainerIT {
 
   @Test
+  void aScenarioFromTheClasspathOrByNameIsLoadedAtStart() {
+    try (LivedigitalMockContainer mock = new LivedigitalMockContainer(DockerRequired.IMAGE)
+        .withScenario("scenarios/school-outage.yaml").withHostPortBinding("127.0.0.1", 0);
+         LivedigitalMockContainer shipped = new LivedigitalMockContainer(DockerRequired.IMAGE)
+        .withScenario("token-endpoint-outage").withHostPortBinding("127.0.0.1", 0)) {
+      mock.start();
+      shipped.start();
+      List<String> rules = RestAssured.get(mock.getBaseUrl() + "/_mock/tenants/demo-client/faults").then()
+          .statusCode(200).extract().path("items.name");
+      assertEquals(List.of("third room creation fails", "token endpoint down"), rules);
+      RestAssured.given().contentType("application/json").body(Map.of("client_id", "demo-client",
+              "client_secret", "demo-secret", "grant_type", "client_credentials"))
+          .post(shipped.getBaseUrl() + "/v1/auth/token").then().statusCode(503).header("Retry-After", "5");
+      List<String> journal = RestAssured.get(shipped.getBaseUrl() + "/_mock/tenants/demo-client/requests").then()
+          .statusCode(200).extract().path("items.operation");
+      assertEquals(List.of("getAccessToken"), journal);
+    }
+  }
+
+  @Test
   void startsHealthyWithTheConfiguredDemoTenantAndOptions() {
     try (LivedigitalMockContainer mock = new LivedigitalMockContainer(DockerRequired.IMAGE)
         .withDemoClient("school-lms", "lms-secret")

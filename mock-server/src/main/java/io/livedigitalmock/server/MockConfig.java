@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
                          String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
-                         Duration webhookTimeout, boolean sdkExampleTenant) {
+                         Duration webhookTimeout, boolean sdkExampleTenant,
+                         FaultsAndJournal.Options faultsAndJournal) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -38,6 +39,9 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("webhook-retry-interval", "1", "seconds between webhook delivery attempts (fractions allowed)");
     option("webhook-timeout", "5", "seconds a webhook receiver has to answer one attempt (fractions allowed)");
     option("sdk-example-tenant", "on", "on: the client, spaces, rooms and alias the public SDK example apps hard-code exist (off: not)");
+    option("scenario", "", "fault scenario loaded at start: a YAML/JSON file, classpath:<resource>, or a shipped one's name (token-endpoint-outage, rate-limiting, flaky-webhook-receiver, recording-failure-mid-call)");
+    option("journal-max-entries", "10000", "requests kept per tenant in the request journal (oldest dropped; 0: no journal)");
+    option("journal-max-bytes", "16777216", "bytes kept per tenant in the request journal, roughly (oldest dropped)");
   }
 
   private static void option(String name, String defaultValue, String help) {
@@ -109,7 +113,9 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
         new TenantSpec(v.get("client-id"), v.get("client-secret"), v.get("user-email"),
             v.get("user-password"), v.get("user-name"), plan),
         v.get("room-base-url").isBlank() ? null : stripSlash(v.get("room-base-url")),
-        integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout, onOff(v, "sdk-example-tenant"));
+        integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout, onOff(v, "sdk-example-tenant"),
+        new FaultsAndJournal.Options(v.get("scenario").trim(), integer(v, "journal-max-entries", 0, 10_000_000),
+            integer(v, "journal-max-bytes", 0, Integer.MAX_VALUE)));
   }
 
   private static boolean onOff(Map<String, String> v, String name) {
@@ -162,27 +168,41 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, faultsAndJournal);
   }
 
   public MockConfig withWebhookTimeout(Duration timeout) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        timeout, sdkExampleTenant);
+        timeout, sdkExampleTenant, faultsAndJournal);
+  }
+
+  /** A scenario loaded at start (file, {@code classpath:...} or a shipped one's name); "" for none. */
+  public MockConfig withScenario(String scenario) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
+        webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(scenario,
+        faultsAndJournal.journalMaxEntries(), faultsAndJournal.journalMaxBytes()));
+  }
+
+  /** Per tenant: how many requests, and about how many bytes, the request journal keeps. */
+  public MockConfig withJournalLimits(int maxEntries, long maxBytes) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
+        webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(faultsAndJournal.scenario(), maxEntries,
+        maxBytes));
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal);
   }
 
   static String usage() {

@@ -47,24 +47,30 @@ public final class MockServer implements AutoCloseable {
       DeliveryJournal journal = new DeliveryJournal();
       WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, journal, clock,
           config.webhookRetryInterval(), config.webhookTimeout());
+      FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), dispatcher, journal, clock);
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
           new JwtTokenCodec(vertx, config.jwtSecret()),
           config::roomBaseUrl,
-          dispatcher, journal, new UrlSigner(config.jwtSecret()), recordingFile.length), config.demo(),
-          config.sdkExampleTenant());
+          scripting.webhooks(), journal, new UrlSigner(config.jwtSecret()), recordingFile.length,
+          scripting.faults(), scripting.requests()), config.demo(), config.sdkExampleTenant());
       Router router = Router.router(vertx);
+      scripting.install(router, tenants, config.demo().clientId());
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
       router.route().failureHandler(Responses::failure);
       for (int status : new int[] {400, 404, 405, 413, 500}) {
         router.errorHandler(status, Responses::failure);
       }
-      router.route("/_mock/*").subRouter(new ControlApi(tenants, dispatcher).router(vertx));
-      new ApiRoutes(tenants, recordingFile).mount(router, java.util.List.of());
+      scripting.markUnknownRoutes(router);
+      router.route("/_mock/*").subRouter(new ControlApi(tenants, scripting.webhooks()).router(vertx));
+      new ApiRoutes(tenants, recordingFile).mount(router, scripting.beforeOperations(tenants));
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.host()).setPort(config.port()))
           .requestHandler(router)
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new MockServer(vertx, server, tenants, config);
+    } catch (IllegalArgumentException badScenario) {
+      vertx.close();
+      throw new IllegalStateException(badScenario.getMessage(), badScenario);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
       vertx.close();
       if (e instanceof InterruptedException) {

@@ -10,7 +10,7 @@ import io.livedigitalmock.server.domain.User;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;
-import io.livedigitalmock.server.webhooks.WebhookDispatcher;
+import io.livedigitalmock.server.webhooks.WebhookFaults;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -23,15 +23,16 @@ import java.time.format.DateTimeParseException;
  * The emulator-only API under {@code /_mock}: what a test needs that the real service has no endpoint
  * for (Firebase's {@code /emulator/v1}, moto's {@code /moto-api}). Here: tenants, resets, the clock,
  * personal tokens and the links the mock "sent"; {@link SimulationControl} and
- * {@link DeliveriesControl} add live events and webhooks. No authentication: it is a test tool's back
+ * {@link DeliveriesControl} add live events and webhooks, {@link FaultsControl} scripted failures and
+ * {@link JournalControl} the requests received. No authentication: it is a test tool's back
  * door.
  */
 public final class ControlApi {
 
   private final TenantRegistry registry;
-  private final WebhookDispatcher dispatcher;
+  private final WebhookFaults dispatcher;
 
-  public ControlApi(TenantRegistry registry, WebhookDispatcher dispatcher) {
+  public ControlApi(TenantRegistry registry, WebhookFaults dispatcher) {
     this.registry = registry;
     this.dispatcher = dispatcher;
   }
@@ -42,6 +43,8 @@ public final class ControlApi {
     new SimulationControl(registry).mount(r);
     new DeliveriesControl(registry, dispatcher).mount(r);
     new ReceiverControl(registry).mount(r);
+    new FaultsControl(registry).mount(r);
+    new JournalControl(registry).mount(r);
     new OpenApiDocuments().mount(r);
     new io.livedigitalmock.server.ui.Dashboard(registry).mount(r);
     r.get("/health").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));

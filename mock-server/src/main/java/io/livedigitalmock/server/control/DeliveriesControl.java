@@ -10,6 +10,7 @@ import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
+import io.livedigitalmock.server.webhooks.WebhookFaults;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,9 +26,9 @@ import java.util.UUID;
 final class DeliveriesControl {
 
   private final TenantRegistry registry;
-  private final WebhookDispatcher dispatcher;
+  private final WebhookFaults dispatcher;
 
-  DeliveriesControl(TenantRegistry registry, WebhookDispatcher dispatcher) {
+  DeliveriesControl(TenantRegistry registry, WebhookFaults dispatcher) {
     this.registry = registry;
     this.dispatcher = dispatcher;
   }

@@ -150,7 +150,22 @@ public final class Recordings {
     s.recordings.put(r.id(), r);
     s.activeRecordingIdByRoom.put(room.id(), r.id());
     backend.emit(EventName.RECORD_STARTED, r.spaceId(), r.roomId(), r.id());
+    failIfScripted(r, now);
     return r;
+  }
+
+  /**
+   * A fault rule on recordings may make the one just started fail in the same moment: whoever started
+   * it is told it started, then {@code record_failed} follows, as when the real one fails mid-call.
+   */
+  private void failIfScripted(Recording started, Instant now) {
+    if (backend.server().faults().decideRecording(backend.clientId(), now,
+        backend.server().serverClock().now()) != null) {
+      Recording failed = started.ended(RecordingState.FAILED, 0, now);
+      backend.state().recordings.put(failed.id(), failed);
+      backend.state().activeRecordingIdByRoom.remove(failed.roomId());
+      backend.emit(EventName.RECORD_FAILED, failed.spaceId(), failed.roomId(), failed.id());
+    }
   }
 
   /** Under the lock: stops a recording; within 3 s of its start that is an abort. */

@@ -20,36 +20,55 @@ public final class SequencedLog<T> {
   }
 
   private final int capacity;
+  private final long maxWeight;
   private final ToLongFunction<T> seqOf;
+  private final ToLongFunction<T> weightOf;
   private final Deque<T> entries = new ArrayDeque<>();
   private final List<Waiter<T>> waiters = new ArrayList<>();
   private long lastSeq;
+  private long weight;
+  private long dropped;
 
   public SequencedLog(int capacity, ToLongFunction<T> seqOf) {
+    this(capacity, Long.MAX_VALUE, seqOf, e -> 0);
+  }
+
+  /** Also bounded by the sum of the entries' weights (e.g. their bytes): past it, the oldest go. */
+  public SequencedLog(int capacity, long maxWeight, ToLongFunction<T> seqOf, ToLongFunction<T> weightOf) {
     this.capacity = capacity;
+    this.maxWeight = maxWeight;
     this.seqOf = seqOf;
+    this.weightOf = weightOf;
   }
 
   /** Appends the entry made from the next sequence number, and wakes whoever waits for one like it. */
   public T append(LongFunction<T> withSeq) {
-    List<Waiter<T>> woken = new ArrayList<>();
+    List<Waiter<T>> woken = null;
     T stored;
     synchronized (this) {
       stored = withSeq.apply(++lastSeq);
       entries.addLast(stored);
-      if (entries.size() > capacity) {
-        entries.removeFirst();
+      weight += weightOf.applyAsLong(stored);
+      while (!entries.isEmpty() && (entries.size() > capacity || weight > maxWeight)) {
+        weight -= weightOf.applyAsLong(entries.removeFirst());
+        dropped++;
       }
-      T entry = stored;
-      waiters.removeIf(w -> {
-        boolean wake = !w.result.isDone() && w.filter.test(entry);
-        if (wake) {
-          woken.add(w);
-        }
-        return wake || w.result.isDone();
-      });
+      if (!waiters.isEmpty()) {
+        List<Waiter<T>> wake = new ArrayList<>();
+        T entry = stored;
+        waiters.removeIf(w -> {
+          boolean now = !w.result.isDone() && w.filter.test(entry);
+          if (now) {
+            wake.add(w);
+          }
+          return now || w.result.isDone();
+        });
+        woken = wake;
+      }
     }
-    woken.forEach(w -> w.result.complete(stored));
+    if (woken != null) {
+      woken.forEach(w -> w.result.complete(stored));
+    }
     return stored;
   }
 
@@ -78,11 +97,24 @@ public final class SequencedLog<T> {
     return result;
   }
 
+  /** How many entries were forgotten to stay within the bounds (not by {@link #forget} or {@link #clear}). */
+  public synchronized long dropped() {
+    return dropped;
+  }
+
   public synchronized void forget(Predicate<T> which) {
-    entries.removeIf(which);
+    entries.removeIf(e -> {
+      boolean gone = which.test(e);
+      if (gone) {
+        weight -= weightOf.applyAsLong(e);
+      }
+      return gone;
+    });
   }
 
   public synchronized void clear() {
     entries.clear();
+    weight = 0;
+    dropped = 0;
   }
 }

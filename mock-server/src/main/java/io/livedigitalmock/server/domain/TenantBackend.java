@@ -102,6 +102,10 @@ public final class TenantBackend {
     return clientObjectId;
   }
 
+  String clientId() {
+    return clientId;
+  }
+
   IdSource ids() {
     return ids;
   }

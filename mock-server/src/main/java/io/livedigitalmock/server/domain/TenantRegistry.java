@@ -69,6 +69,7 @@ public final class TenantRegistry {
     String objectId = IdSource.forTenant(seed, clientId).objectId();
     Tenant tenant = new Tenant(spec, objectId, t -> {
       server.journal().forget(clientId);
+      forgetScripting(clientId);
       return new TenantBackend(clientId, objectId, IdSource.forTenant(seed, clientId + "/data"),
           server.serverClock().child(), server, spec.plan());
     }, furnish);
@@ -146,12 +147,23 @@ public final class TenantRegistry {
     return server.codec().decode(token);
   }
 
+  /**
+   * A tenant is born or reset: its journal of requests empties, its fault rules go, and those it was
+   * born with come back (a new tenant clock starts at the server's time, so their windows start now).
+   */
+  private void forgetScripting(String clientId) {
+    server.requests().clear(clientId);
+    server.faults().reset(clientId, server.serverClock().now());
+  }
+
   /** Drops every tenant and recreates the demo tenant as it was at start. */
   public synchronized void resetAll() {
     byClientId.clear();
     byClientObjectId.clear();
     server.journal().clear();
     receivers.clear();
+    server.requests().clearAll();
+    server.faults().resetAll(server.serverClock().now());
     generated = new IdSource(server.seed());
     create(demoSpec);
     if (sdkExampleTenant && !demoSpec.clientId().equals(SdkExampleTenant.SPEC.clientId())) {

@@ -44,8 +44,8 @@ final class AnalyticsApi {
     }
     ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, ReportXlsx.CONTENT_TYPE)
-        .putHeader("Content-Disposition", "attachment; filename=\"report-" + report.call().id() + ".xlsx\"")
-        .end(Buffer.buffer(ReportXlsx.write(report)));
+        .putHeader("Content-Disposition", "attachment; filename=\"report-" + report.call().id() + ".xlsx\"");
+    Responses.send(ctx, Buffer.buffer(ReportXlsx.write(report)));
   }
 
   /** {@code {externalUserId*, externalMeetingId, meta*}}; meta values are strings, numbers, booleans or null. */

@@ -32,7 +32,8 @@ final class RecordsApi {
     Authenticated a = Authentication.of(ctx);
     String url = a.tenant().backend().recordings().downloadUrl(a.caller(), ctx.pathParam("spaceId"),
         ctx.pathParam("roomId"), ctx.pathParam("recordId"), ApiRoutes.requestBase(ctx));
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(url);
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
+    Responses.send(ctx, io.vertx.core.buffer.Buffer.buffer(url));
   }
 
   private void start(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.ApiError;
 import io.livedigitalmock.server.domain.OAuthError;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,8 +26,15 @@ public final class Responses {
 
   public static void json(RoutingContext ctx, int status, Object body) {
     ctx.response().setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(body instanceof JsonObject o ? o.encode() : ((JsonArray) body).encode());
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8");
+    send(ctx, body instanceof JsonObject o ? o.toBuffer() : ((JsonArray) body).toBuffer());
+  }
+
+  /** Ends the answer with {@code body}, or with it spoiled if a fault rule said so ({@link BodyFault}). */
+  public static void send(RoutingContext ctx, Buffer body) {
+    if (!BodyFault.intercept(ctx, body)) {
+      ctx.response().end(body);
+    }
   }
 
   public static void ok(RoutingContext ctx, Object body) {
@@ -39,7 +47,8 @@ public final class Responses {
 
   /** An empty 200, for actions the guide answers with "code 200" and no body. */
   public static void okEmpty(RoutingContext ctx) {
-    ctx.response().setStatusCode(200).end();
+    ctx.response().setStatusCode(200);
+    send(ctx, Buffer.buffer());
   }
 
   /** The list envelope of the API: {@code {"items":[...],"total":N}} [guide, sdk]. */
@@ -84,7 +93,7 @@ public final class Responses {
     }
   }
 
-  private static String reason(int status) {
+  static String reason(int status) {
     for (ApiError.Status s : ApiError.Status.values()) {
       if (s.code == status) {
         return s.reason;

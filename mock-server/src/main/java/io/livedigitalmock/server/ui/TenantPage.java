@@ -8,13 +8,15 @@ import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantBackend;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.http.Views;
+import io.livedigitalmock.server.journal.RequestFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One tenant: credentials, spaces and their webhooks, rooms with who is in them and their buttons
- * ({@link RoomsSection}), recordings, the links the mock "sent", and the tenant's webhook deliveries.
+ * ({@link RoomsSection}), recordings, the links the mock "sent", the tenant's webhook deliveries, and
+ * the requests its app sent ({@link RequestsSection}).
  */
 final class TenantPage {
 
@@ -33,8 +35,9 @@ final class TenantPage {
         + "<h2>Generated links</h2>" + links(b.links().all(), b.clock().now())
         + "<h2>Webhook deliveries</h2>"
         + DeliveriesSection.render(registry.deliveries().list(
-            new DeliveryFilter(tenant.clientId(), null, null, null, null, null), 0));
-    // The request journal (issue 9) gets its section here, read from the journal, once the mock keeps one.
+            new DeliveryFilter(tenant.clientId(), null, null, null, null, null), 0))
+        + "<h2>Requests</h2>"
+        + RequestsSection.render(registry.server().requests().list(tenant.clientId(), RequestFilter.ANY, 0));
     return Html.document(tenant.clientId() + " · livedigital-mock dashboard", "", body);
   }
 

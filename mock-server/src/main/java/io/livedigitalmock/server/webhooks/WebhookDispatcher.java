@@ -58,6 +58,11 @@ public final class WebhookDispatcher implements EventSink {
   /** A domain event: the body has the guide's four keys, {@code recordId} only on record events. */
   @Override
   public void publish(WebhookEvent e) {
+    deliver(outgoing(e));
+  }
+
+  /** What an event is sent as: the body has the guide's four keys, {@code recordId} only on record events. */
+  public static Outgoing outgoing(WebhookEvent e) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("eventName", e.eventName().wire());
     body.put("roomId", e.roomId());
@@ -65,8 +70,8 @@ public final class WebhookDispatcher implements EventSink {
     if (e.recordId() != null) {
       body.put("recordId", e.recordId());
     }
-    deliver(new Outgoing(e.eventId(), e.clientId(), e.eventName().wire(), e.spaceId(), e.roomId(),
-        e.recordId(), e.url(), e.secret(), body, e.calledOff()));
+    return new Outgoing(e.eventId(), e.clientId(), e.eventName().wire(), e.spaceId(), e.roomId(),
+        e.recordId(), e.url(), e.secret(), body, e.calledOff());
   }
 
   /**

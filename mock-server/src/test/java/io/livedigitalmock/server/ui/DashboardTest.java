@@ -88,6 +88,25 @@ class DashboardTest {
     assertTrue(html.contains(">retrying</span>") && html.contains(">delivered</span>"), "with their outcomes");
   }
 
+  /** The request journal: what the app sent (secrets masked), the operation, the answer, a fault that fired. */
+  @Test
+  void requestsShowWhatTheAppSentAndWhichFaultAnsweredIt(TestTenant t) {
+    String owner = t.owner().accessToken();
+    t.control().body(Map.of("on", "createSpace", "respond", Map.of("status", 503)))
+        .post("/faults").then().statusCode(201);
+    t.as(owner).body(Map.of("name", "Refused")).post("/v1/spaces").then().statusCode(503);
+    t.as(owner).get("/v1/no-such-route").then().statusCode(404);
+
+    String html = page(t).get("/_mock/ui/tenants/{c}", t.clientId()).then().statusCode(200).extract().asString();
+
+    assertTrue(html.contains("<h2>Requests</h2>"), "a requests section");
+    assertTrue(html.contains("/v1/spaces</span>") && html.contains("createSpace"), "the request and its operation");
+    assertTrue(html.contains("&quot;name&quot;:&quot;Refused&quot;"), "its body");
+    assertTrue(html.contains(">503</span>") && html.contains("respond 503"), "the answer and the fault behind it");
+    assertTrue(html.contains("unknown route"), "an unknown route is marked");
+    assertTrue(!html.contains(owner), "the bearer token is not shown");
+  }
+
   /** Where the control plane needs a token, a browser brings it once; it is kept for /_mock only. */
   @Test
   void aControlTokenInTheAddressIsKeptInAStrictCookieAndDropped(TestTenant t) {

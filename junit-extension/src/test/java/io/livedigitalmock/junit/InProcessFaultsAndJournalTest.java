@@ -1,0 +1,6 @@
+package io.livedigitalmock.junit;
+
+/** {@link FaultsAndJournalContract} against the mock in this JVM. */
+@LivedigitalMock
+class InProcessFaultsAndJournalTest extends FaultsAndJournalContract {
+}

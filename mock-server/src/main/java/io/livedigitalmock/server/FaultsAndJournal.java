@@ -1,0 +1,98 @@
+package io.livedigitalmock.server;
+
+import io.livedigitalmock.server.domain.DeliveryJournal;
+import io.livedigitalmock.server.domain.MockClock;
+import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.faults.FaultBook;
+import io.livedigitalmock.server.http.FaultInjection;
+import io.livedigitalmock.server.http.RequestJournaling;
+import io.livedigitalmock.server.journal.RequestJournal;
+import io.livedigitalmock.server.scenarios.Scenario;
+import io.livedigitalmock.server.scenarios.ScenarioException;
+import io.livedigitalmock.server.scenarios.ScenarioReader;
+import io.livedigitalmock.server.scenarios.ShippedScenarios;
+import io.livedigitalmock.server.webhooks.WebhookDispatcher;
+import io.livedigitalmock.server.webhooks.WebhookFaults;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * The wiring of scripted failures and the request journal, in one place: the rule book and the
+ * journal (shared with every tenant through the server context), the fault gate on outgoing
+ * webhooks, the handlers on the router, and the scenario loaded at start.
+ */
+public final class FaultsAndJournal {
+
+  /** {@code --scenario}, {@code --journal-max-entries}, {@code --journal-max-bytes}. */
+  public record Options(String scenario, int journalMaxEntries, long journalMaxBytes) {
+  }
+
+  private final FaultBook faults = new FaultBook();
+  private final RequestJournal requests;
+  private final WebhookFaults webhooks;
+  private final Scenario startScenario;
+
+  /** @throws IllegalArgumentException when the start scenario cannot be read, naming line and field */
+  FaultsAndJournal(Vertx vertx, Options options, WebhookDispatcher dispatcher, DeliveryJournal deliveries,
+                   MockClock clock) {
+    this.requests = new RequestJournal(options.journalMaxEntries(), options.journalMaxBytes());
+    this.webhooks = new WebhookFaults(vertx, dispatcher, deliveries, faults,
+        clock::now);
+    this.startScenario = options.scenario().isBlank() ? null : readStartScenario(options.scenario());
+  }
+
+  private static Scenario readStartScenario(String reference) {
+    try {
+      return ScenarioReader.scenario(ShippedScenarios.read(reference));
+    } catch (ScenarioException e) {
+      throw new IllegalArgumentException("--scenario " + reference + ": " + String.join("; ", e.problems()));
+    }
+  }
+
+  FaultBook faults() {
+    return faults;
+  }
+
+  RequestJournal requests() {
+    return requests;
+  }
+
+  WebhookFaults webhooks() {
+    return webhooks;
+  }
+
+  /**
+   * Mounts the journal (call before the body handler, so a refused body is journaled too) and
+   * arms the start scenario: its tenant's (or the server's) rules from birth, again after each reset.
+   */
+  void install(Router router, TenantRegistry registry, String demoClientId) {
+    new RequestJournaling(registry, requests).mount(router);
+    webhooks.tenantClocks(clientId -> {
+      try {
+        return registry.byClientId(clientId).backend().clock().now();
+      } catch (RuntimeException gone) {
+        return registry.serverClock().now();
+      }
+    });
+    if (startScenario != null) {
+      String tenant = startScenario.tenant() == null ? demoClientId
+          : startScenario.tenant().equals(Scenario.SERVER_WIDE) ? null : startScenario.tenant();
+      faults.setBirthRules(tenant, startScenario.rules());
+      faults.reset(tenant, registry.serverClock().now());
+    }
+  }
+
+  /** Run first on every API operation: the fault rules. */
+  List<Handler<RoutingContext>> beforeOperations(TenantRegistry registry) {
+    return List.of(new FaultInjection(registry, faults));
+  }
+
+  /** Unmatched routes (404, 405) are marked for the journal, then answered as before. */
+  void markUnknownRoutes(Router router) {
+    router.errorHandler(404, RequestJournaling::unknownRoute);
+    router.errorHandler(405, RequestJournaling::unknownRoute);
+  }
+}

@@ -1,0 +1,144 @@
+package io.livedigitalmock.server.faults;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
+
+/**
+ * Every fault rule in force: each tenant's (by client id) and the server-wide ones, which apply to
+ * every tenant and to requests of no known tenant. A tenant's rules go with its reset; rules it was
+ * born with (a scenario loaded at start) come back with it.
+ *
+ * <p>One fault per request: every rule that matches counts it, and the first of them that fires (the
+ * tenant's in the order they were added, then the server-wide ones) applies. Cheap when nothing
+ * targets an operation: {@link #targets} is one look-up in a set rebuilt when rules change.
+ */
+public final class FaultBook {
+
+  private static final String SERVER = "";
+
+  private final Map<String, List<ArmedRule>> rules = new ConcurrentHashMap<>();
+  private final Map<String, List<FaultRule>> birth = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private volatile Set<String> targeted = Set.of();
+
+  /** Rules a tenant (null: the server) has from birth and again after each reset. */
+  public void setBirthRules(String clientId, List<FaultRule> born) {
+    birth.put(key(clientId), List.copyOf(born));
+  }
+
+  /** Adds rules to a tenant (null: server-wide) whose windows start at {@code now}; answers them armed. */
+  public synchronized List<ArmedRule> add(String clientId, List<FaultRule> added, Instant now) {
+    List<ArmedRule> armed = new ArrayList<>();
+    for (FaultRule r : added) {
+      armed.add(new ArmedRule(Long.toString(ids.incrementAndGet()), r, now));
+    }
+    List<ArmedRule> all = new ArrayList<>(rules.getOrDefault(key(clientId), List.of()));
+    all.addAll(armed);
+    rules.put(key(clientId), List.copyOf(all));
+    reindex();
+    return armed;
+  }
+
+  public List<ArmedRule> rules(String clientId) {
+    return rules.getOrDefault(key(clientId), List.of());
+  }
+
+  /** Removes one rule; false if the tenant has none with that id. */
+  public synchronized boolean remove(String clientId, String ruleId) {
+    List<ArmedRule> now = rules.getOrDefault(key(clientId), List.of());
+    List<ArmedRule> kept = now.stream().filter(r -> !r.id().equals(ruleId)).toList();
+    rules.put(key(clientId), kept);
+    reindex();
+    return kept.size() < now.size();
+  }
+
+  /** Drops a tenant's (null: the server-wide) rules. */
+  public synchronized void clear(String clientId) {
+    rules.remove(key(clientId));
+    reindex();
+  }
+
+  /** A tenant was reset (or born): its rules go, those it was born with come back, windows from {@code now}. */
+  public synchronized void reset(String clientId, Instant now) {
+    clear(clientId);
+    List<FaultRule> born = birth.get(key(clientId));
+    if (born != null) {
+      add(clientId, born, now);
+    }
+  }
+
+  /** Everything was reset: every rule goes; the server-wide ones it was born with come back. */
+  public synchronized void resetAll(Instant now) {
+    rules.clear();
+    reset(null, now);
+  }
+
+  /** True if any rule, of any tenant, watches this operation: else a request needs no look at the rules. */
+  public boolean targets(String operationId) {
+    Set<String> t = targeted;
+    return !t.isEmpty() && (t.contains(operationId) || t.contains(Target.ANY_OPERATION));
+  }
+
+  /**
+   * The fault for an API request of a tenant (null: unknown), or null. {@code tenantNow} is the
+   * tenant's mock time, {@code serverNow} the server's (for server-wide rules).
+   */
+  public Fired decideRequest(String clientId, String operationId, RequestMatch.Probe probe, Instant tenantNow,
+                             Instant serverNow) {
+    // cheapest test first: most rules a request reaches are on other operations or outside their window
+    return decide(clientId, (r, now) -> r.rule().target().covers(operationId) && r.inWindow(now)
+        && r.rule().match().matches(probe), tenantNow, serverNow);
+  }
+
+  /** The fault for a webhook delivery of a tenant's event, or null. */
+  public Fired decideWebhook(String clientId, String eventName, Instant tenantNow, Instant serverNow) {
+    return decide(clientId, (r, now) -> r.rule().target().kind() == Target.Kind.WEBHOOKS
+        && r.rule().match().matchesEvent(eventName), tenantNow, serverNow);
+  }
+
+  /** The fault for a recording a tenant starts, or null. */
+  public Fired decideRecording(String clientId, Instant tenantNow, Instant serverNow) {
+    return decide(clientId, (r, now) -> r.rule().target().kind() == Target.Kind.RECORDINGS, tenantNow, serverNow);
+  }
+
+  private Fired decide(String clientId, BiPredicate<ArmedRule, Instant> matches, Instant tenantNow,
+                       Instant serverNow) {
+    ArmedRule winner = null;
+    if (clientId != null) {
+      winner = consider(rules.getOrDefault(clientId, List.of()), matches, tenantNow, null);
+    }
+    winner = consider(rules.getOrDefault(SERVER, List.of()), matches, serverNow, winner);
+    return winner == null ? null : winner.fire();
+  }
+
+  private static ArmedRule consider(List<ArmedRule> candidates, BiPredicate<ArmedRule, Instant> matches,
+                                    Instant now, ArmedRule winner) {
+    for (ArmedRule r : candidates) {
+      if (matches.test(r, now) && r.consider(now) && winner == null) {
+        winner = r;
+      }
+    }
+    return winner;
+  }
+
+  private void reindex() {
+    Set<String> t = new HashSet<>();
+    rules.values().forEach(list -> list.forEach(r -> {
+      if (r.rule().target().isApi()) {
+        t.add(r.rule().target().operationId());
+      }
+    }));
+    targeted = Set.copyOf(t);
+  }
+
+  private static String key(String clientId) {
+    return clientId == null ? SERVER : clientId;
+  }
+}

@@ -1,0 +1,79 @@
+package io.livedigitalmock.server.journal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import io.livedigitalmock.server.domain.SequencedLog;
+
+/**
+ * Every request the mock received (the control plane aside), per tenant, plus an "unattributed" part
+ * for requests of no tenant that could be told. Each part is bounded by a number of entries and by
+ * bytes; past either, its oldest entries go. A tenant's part is emptied by its reset.
+ */
+public final class RequestJournal {
+
+  /** Most body bytes an entry keeps; a longer body is kept cut, and marked so. */
+  public static final int BODY_CAP = 8 * 1024;
+
+  private final int maxEntries;
+  private final long maxBytes;
+  private final Map<String, SequencedLog<RecordedRequest>> byTenant = new ConcurrentHashMap<>();
+  private final SequencedLog<RecordedRequest> unattributed;
+
+  public RequestJournal(int maxEntries, long maxBytes) {
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+    this.unattributed = newLog();
+  }
+
+  public int maxEntries() {
+    return maxEntries;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** Stores a request (its seq assigned here, per part) and wakes whoever waits for one like it. */
+  public RecordedRequest record(RecordedRequest request) {
+    return log(request.clientId()).append(request::withSeq);
+  }
+
+  public List<RecordedRequest> list(String clientId, RequestFilter filter, long afterSeq) {
+    return log(clientId).list(filter, afterSeq);
+  }
+
+  public CompletableFuture<RecordedRequest> next(String clientId, RequestFilter filter, long afterSeq) {
+    return log(clientId).next(filter, afterSeq);
+  }
+
+  public long lastSeq(String clientId) {
+    return log(clientId).lastSeq();
+  }
+
+  /** Entries dropped to stay within the bounds since the part was last cleared. */
+  public long dropped(String clientId) {
+    return log(clientId).dropped();
+  }
+
+  /** Empties a tenant's part (null: the unattributed one); waiters keep waiting for new entries. */
+  public void clear(String clientId) {
+    log(clientId).clear();
+  }
+
+  /** Everything was reset: every part is emptied, and those of tenants gone are dropped. */
+  public void clearAll() {
+    byTenant.values().forEach(SequencedLog::clear);
+    byTenant.clear();
+    unattributed.clear();
+  }
+
+  private SequencedLog<RecordedRequest> log(String clientId) {
+    return clientId == null ? unattributed : byTenant.computeIfAbsent(clientId, c -> newLog());
+  }
+
+  private SequencedLog<RecordedRequest> newLog() {
+    return new SequencedLog<>(maxEntries, maxBytes, RecordedRequest::seq, RecordedRequest::weight);
+  }
+}
