@@ -16,7 +16,7 @@ final class ContainerServer implements SharedServer {
 
   private ContainerServer(LivedigitalMockContainer container) {
     this.container = container;
-    this.http = new JsonHttp(container.getBaseUrl());
+    this.http = new JsonHttp(container.getBaseUrl(), container.getControlToken());
   }
 
   static SharedServer start(ServerKey key) {
@@ -29,6 +29,7 @@ final class ContainerServer implements SharedServer {
     @SuppressWarnings("resource") // closed by close(), which JUnit calls at the end of the run
     LivedigitalMockContainer container = new LivedigitalMockContainer(image)
         .withWebhookRetryInterval(key.webhookRetryInterval())
+        .withControlToken(JsonHttp.newControlToken())
         .withHostPortBinding("127.0.0.1", key.port())
         .withLabel("io.livedigitalmock.junit", "container-mode");
     try {

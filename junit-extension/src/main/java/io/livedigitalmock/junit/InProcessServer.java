@@ -15,13 +15,15 @@ final class InProcessServer implements SharedServer {
 
   private InProcessServer(MockServer server) {
     this.server = server;
-    this.http = new JsonHttp(server.baseUrl());
+    this.http = new JsonHttp(server.baseUrl(), server.config().controlPlane().token());
   }
 
+  /** With a random control token: no other process on the machine, nor a web page, can drive it. */
   static InProcessServer start(ServerKey key) {
     return new InProcessServer(MockServer.start(MockConfig.defaults()
         .withPort(key.port())
-        .withWebhookRetryInterval(key.webhookRetryInterval())));
+        .withWebhookRetryInterval(key.webhookRetryInterval())
+        .withControlToken(JsonHttp.newControlToken())));
   }
 
   MockServer server() {

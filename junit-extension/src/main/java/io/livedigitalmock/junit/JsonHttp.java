@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * JSON over {@link HttpClient} to one mock: the only place that speaks HTTP. Bodies are Jackson
  * trees; any answer outside 2xx becomes a {@link LivedigitalMockException}. One per server, shared
- * by every handle on it (HttpClient is thread-safe and pools connections).
+ * by every handle on it (HttpClient is thread-safe and pools connections). Control-plane requests
+ * carry the server's control token, when it has one.
  */
 final class JsonHttp {
 
@@ -26,10 +27,13 @@ final class JsonHttp {
   static final String HANDLE_HEADER = "X-Livedigital-Mock-Handle";
 
   private final String baseUrl;
+  private final String controlToken;
   private final HttpClient client;
 
-  JsonHttp(String baseUrl) {
+  /** {@code controlToken}: what {@code /_mock} requires ({@code --control-token}), or null. */
+  JsonHttp(String baseUrl, String controlToken) {
     this.baseUrl = baseUrl;
+    this.controlToken = controlToken;
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
@@ -39,6 +43,17 @@ final class JsonHttp {
 
   String baseUrl() {
     return baseUrl;
+  }
+
+  String controlToken() {
+    return controlToken;
+  }
+
+  /** A new random control token for a server the extension starts. */
+  static String newControlToken() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.HexFormat.of().formatHex(bytes);
   }
 
   static ObjectNode object() {
@@ -122,6 +137,8 @@ final class JsonHttp {
         .header(HANDLE_HEADER, "1");
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
+    } else if (controlToken != null && path.startsWith("/_mock/")) {
+      b.header("Authorization", "Bearer " + controlToken);
     }
     if (body instanceof RawText raw) {
       b.header("Content-Type", "application/yaml").method(method, HttpRequest.BodyPublishers.ofString(raw.text()));

@@ -82,6 +82,15 @@ public final class Livedigital {
     return server.mode();
   }
 
+  /**
+   * The token the mock's control plane ({@code /_mock}) requires, as {@code Authorization: Bearer}:
+   * the extension starts every mock with a random one and sends it itself; this is for tests that call
+   * the control plane with a client of their own.
+   */
+  public String controlToken() {
+    return http.controlToken();
+  }
+
   /** Plan of the spaces this tenant creates. */
   public String plan() {
     return tenant.plan;

@@ -36,6 +36,7 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
   private String plan;
   private Duration webhookRetryInterval;
   private String roomBaseUrl;
+  private String controlToken;
   private String scenario;
   private String hostIp;
   private int hostPort;
@@ -70,6 +71,15 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
     }
     if (roomBaseUrl != null) {
       withEnv("LDMOCK_ROOM_BASE_URL", roomBaseUrl);
+    }
+    if (controlToken != null) {
+      withEnv("LDMOCK_CONTROL_TOKEN", controlToken);
+    }
+    if (!getEnvMap().containsKey("LDMOCK_ALLOWED_HOSTS")) {
+      // the control plane answers loopback names only; the names this container is reached by, too
+      java.util.List<String> hosts = new java.util.ArrayList<>(getNetworkAliases());
+      hosts.add(getHost());
+      withEnv("LDMOCK_ALLOWED_HOSTS", String.join(",", hosts));
     }
     if (scenario != null) {
       MountableFile file = scenarioFile(scenario);
@@ -138,6 +148,20 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
     this.userEmail = email;
     this.userPassword = password;
     return self();
+  }
+
+  /**
+   * The token the control plane ({@code /_mock}, health aside) then requires, as
+   * {@code Authorization: Bearer <token>} ({@code LDMOCK_CONTROL_TOKEN}).
+   */
+  public LivedigitalMockContainer withControlToken(String token) {
+    this.controlToken = token;
+    return self();
+  }
+
+  /** The control token set with {@link #withControlToken}, or null. */
+  public String getControlToken() {
+    return controlToken;
   }
 
   /** Base of generated room links, e.g. {@code https://edu.livedigital.space}. */

@@ -103,6 +103,21 @@ class LivedigitalMockContainerIT {
   }
 
   @Test
+  void aControlTokenLocksTheControlPlaneButHealth() {
+    try (LivedigitalMockContainer mock = new LivedigitalMockContainer(DockerRequired.IMAGE)
+        .withControlToken("t0k3n-for-the-control-plane")
+        .withHostPortBinding("127.0.0.1", 0)) {
+      mock.start();   // the health wait passes without the token
+      assertEquals("t0k3n-for-the-control-plane", mock.getControlToken());
+      RestAssured.get(mock.getBaseUrl() + "/_mock/tenants").then().statusCode(401);
+      RestAssured.given().auth().oauth2(mock.getControlToken()).get(mock.getBaseUrl() + "/_mock/tenants")
+          .then().statusCode(200);
+      RestAssured.given().header("Host", "evil.example").auth().oauth2(mock.getControlToken())
+          .get(mock.getBaseUrl() + "/_mock/tenants").then().statusCode(403);
+    }
+  }
+
+  @Test
   void generatedLinksNameThePublishedAddressAndOpenFromTheHost() throws Exception {
     try (LivedigitalMockContainer mock = new LivedigitalMockContainer(
         LivedigitalMockContainer.DEFAULT_IMAGE_NAME.withTag(LivedigitalMockContainer.DEFAULT_TAG))

@@ -1,6 +1,7 @@
 package io.livedigitalmock.server;
 
 import io.livedigitalmock.server.domain.DeliveryJournal;
+import io.livedigitalmock.server.domain.StoredData;
 import io.livedigitalmock.server.domain.MockClock;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.faults.FaultBook;
@@ -30,15 +31,21 @@ public final class FaultsAndJournal {
   public record Options(String scenario, int journalMaxEntries, long journalMaxBytes) {
   }
 
-  private final FaultBook faults = new FaultBook();
+  private final FaultBook faults;
   private final RequestJournal requests;
   private final WebhookFaults webhooks;
   private final Scenario startScenario;
 
-  /** @throws IllegalArgumentException when the start scenario cannot be read, naming line and field */
-  FaultsAndJournal(Vertx vertx, Options options, WebhookDispatcher dispatcher, DeliveryJournal deliveries,
-                   MockClock clock) {
-    this.requests = new RequestJournal(options.journalMaxEntries(), options.journalMaxBytes());
+  /**
+   * {@code journalTotalBytes}: all tenants' journals together ({@code --journal-total-bytes});
+   * {@code data}: the stored-data budget the fault rules count against.
+   *
+   * @throws IllegalArgumentException when the start scenario cannot be read, naming line and field
+   */
+  FaultsAndJournal(Vertx vertx, Options options, long journalTotalBytes, StoredData data,
+                   WebhookDispatcher dispatcher, DeliveryJournal deliveries, MockClock clock) {
+    this.faults = new FaultBook(data);
+    this.requests = new RequestJournal(options.journalMaxEntries(), options.journalMaxBytes(), journalTotalBytes);
     this.webhooks = new WebhookFaults(vertx, dispatcher, deliveries, faults,
         clock::now);
     this.startScenario = options.scenario().isBlank() ? null : readStartScenario(options.scenario());

@@ -49,7 +49,17 @@ public final class Main {
       System.out.println("sdk examples: client_id=" + SdkExampleTenant.SPEC.clientId() + " client_secret="
           + SdkExampleTenant.SPEC.clientSecret() + " room alias " + SdkExampleTenant.ROOM_ALIAS);
     }
-    System.out.println("control plane: " + server.baseUrl() + "/_mock/health");
+    ControlPlane plane = config.controlPlane();
+    System.out.println("control plane: " + server.baseUrl() + "/_mock/health" + (!plane.enabled() ? " (off: health only)"
+        : plane.token() != null ? " (token required: Authorization: Bearer <--control-token>)" : ""));
+    if (plane.enabled() && plane.token() == null && !isLoopback(config.host())) {
+      System.err.println("livedigital-mock: warning: listening on " + config.host() + " with no --control-token: "
+          + "whoever can reach the port can read every secret and reset the mock (README: Security)");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 
   /** For Docker's HEALTHCHECK, where a scratch image has no curl. */

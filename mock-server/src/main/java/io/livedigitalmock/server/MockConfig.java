@@ -18,7 +18,7 @@ import java.util.Map;
 public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
                          String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
                          Duration webhookTimeout, boolean sdkExampleTenant,
-                         FaultsAndJournal.Options faultsAndJournal) {
+                         FaultsAndJournal.Options faultsAndJournal, Limits limits, ControlPlane controlPlane) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -38,6 +38,18 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("body-limit", "262144", "largest accepted request body in bytes");
     option("webhook-retry-interval", "1", "seconds between webhook delivery attempts (fractions allowed)");
     option("webhook-timeout", "5", "seconds a webhook receiver has to answer one attempt (fractions allowed)");
+    option("request-timeout", "30", "seconds a client has to send a whole request (headers and body)");
+    option("idle-timeout", "180", "seconds a connection may be silent both ways before it is closed");
+    option("delivery-log-bytes", "auto", "bytes the webhook delivery log keeps (k, m, g suffixes; auto: 1/16 of the max heap); past them the oldest attempts go");
+    option("delivery-queue-bytes", "auto", "bytes of webhook deliveries waiting to be sent or retried (auto: 1/16 of the max heap); past them new ones are dropped, logged");
+    option("receiver-log-bytes", "auto", "bytes the built-in receivers' request logs keep in all (auto: 1/16 of the max heap); past them the oldest requests go");
+    option("journal-total-bytes", "auto", "bytes all tenants' request journals keep together, roughly (auto: 1/8 of the max heap); past them the heaviest journal's oldest requests go");
+    option("data-bytes", "auto", "bytes all tenants' stored data may take (auto: 1/4 of the max heap); past them writes get 409");
+    option("max-tenants", "10000", "tenants there may be at once; past them creating one gets 409");
+    option("max-receivers", "1000", "built-in receivers there may be at once; past them creating one gets 409");
+    option("control-token", "", "token every /_mock route but health requires, as Authorization: Bearer <token> (default: none)");
+    option("control-plane", "on", "off: every /_mock route but health answers 404");
+    option("allowed-hosts", "", "host names the control plane answers besides loopback and the configured ones (comma-separated; * for any)");
     option("sdk-example-tenant", "on", "on: the client, spaces, rooms and alias the public SDK example apps hard-code exist (off: not)");
     option("scenario", "", "fault scenario loaded at start: a YAML/JSON file, classpath:<resource>, or a shipped one's name (token-endpoint-outage, rate-limiting, flaky-webhook-receiver, recording-failure-mid-call)");
     option("journal-max-entries", "10000", "requests kept per tenant in the request journal (oldest dropped; 0: no journal)");
@@ -115,7 +127,12 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
         v.get("room-base-url").isBlank() ? null : stripSlash(v.get("room-base-url")),
         integer(v, "body-limit", 1024, 64 * 1024 * 1024), retry, timeout, onOff(v, "sdk-example-tenant"),
         new FaultsAndJournal.Options(v.get("scenario").trim(), integer(v, "journal-max-entries", 0, 10_000_000),
-            integer(v, "journal-max-bytes", 0, Integer.MAX_VALUE)));
+            integer(v, "journal-max-bytes", 0, Integer.MAX_VALUE)),
+        new Limits(seconds(v, "request-timeout", 0.1, 3600), seconds(v, "idle-timeout", 1, 86_400),
+            bytes(v, "delivery-log-bytes", 16), bytes(v, "delivery-queue-bytes", 16), bytes(v, "receiver-log-bytes", 16),
+            bytes(v, "journal-total-bytes", 8), bytes(v, "data-bytes", 4), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)),
+        new ControlPlane(onOff(v, "control-plane"), v.get("control-token").isBlank() ? null : v.get("control-token").trim(),
+            java.util.Arrays.stream(v.get("allowed-hosts").split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList()));
   }
 
   private static boolean onOff(Map<String, String> v, String name) {
@@ -124,6 +141,28 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
       case "off", "false", "no", "0" -> false;
       default -> throw new IllegalArgumentException("--" + name + " must be on or off");
     };
+  }
+
+  /**
+   * A number of bytes, with an optional k, m or g (binary) suffix: {@code 16m} = 16 MiB; at least
+   * 64 KiB. {@code auto}: {@code 1/heapShare} of the JVM's max heap, so that the limits together
+   * (9/16 of it) leave room for the rest of the server whatever {@code -Xmx} is.
+   */
+  private static long bytes(Map<String, String> v, String name, int heapShare) {
+    String text = v.get(name).trim().toLowerCase(java.util.Locale.ROOT);
+    if (text.equals("auto")) {
+      return Math.max(64 << 10, Runtime.getRuntime().maxMemory() / heapShare);
+    }
+    int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
+    try {
+      long n = Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1));
+      if (n < 0 || n > (64L << 30) >> shift || n << shift < 64 << 10) {
+        throw new IllegalArgumentException("--" + name + " must be between 64k and 64g");
+      }
+      return n << shift;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a number of bytes, e.g. 16m");
+    }
   }
 
   private static Duration seconds(Map<String, String> v, String name, double min, double max) {
@@ -168,41 +207,48 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, faultsAndJournal);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
   }
 
   public MockConfig withWebhookTimeout(Duration timeout) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        timeout, sdkExampleTenant, faultsAndJournal);
+        timeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
   }
 
   /** A scenario loaded at start (file, {@code classpath:...} or a shipped one's name); "" for none. */
   public MockConfig withScenario(String scenario) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
         webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(scenario,
-        faultsAndJournal.journalMaxEntries(), faultsAndJournal.journalMaxBytes()));
+        faultsAndJournal.journalMaxEntries(), faultsAndJournal.journalMaxBytes()), limits, controlPlane);
   }
 
   /** Per tenant: how many requests, and about how many bytes, the request journal keeps. */
   public MockConfig withJournalLimits(int maxEntries, long maxBytes) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
         webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(faultsAndJournal.scenario(), maxEntries,
-        maxBytes));
+        maxBytes), limits, controlPlane);
+  }
+
+  /** The same, the control plane requiring {@code token} ({@code Authorization: Bearer <token>}). */
+  public MockConfig withControlToken(String token) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
+        webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, new ControlPlane(controlPlane.enabled(), token,
+        controlPlane.allowedHosts()));
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
   }
 
   static String usage() {

@@ -1,21 +1,31 @@
 package io.livedigitalmock.server;
 
 import io.livedigitalmock.server.control.ControlApi;
+import io.livedigitalmock.server.control.ControlPlaneGuard;
 import io.livedigitalmock.server.domain.DeliveryJournal;
 import io.livedigitalmock.server.domain.MockClock;
 import io.livedigitalmock.server.domain.ServerContext;
+import io.livedigitalmock.server.domain.StoredData;
 import io.livedigitalmock.server.domain.UrlSigner;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.http.ApiRoutes;
 import io.livedigitalmock.server.http.JwtTokenCodec;
+import io.livedigitalmock.server.http.LiteralPaths;
+import io.livedigitalmock.server.http.MalformedRequests;
+import io.livedigitalmock.server.http.RequestBodies;
+import io.livedigitalmock.server.http.RequestDeadlines;
+import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,28 +54,28 @@ public final class MockServer implements AutoCloseable {
     try {
       byte[] recordingFile = sampleRecording();
       MockClock clock = MockClock.system();
-      DeliveryJournal journal = new DeliveryJournal();
+      Limits limits = config.limits();
+      DeliveryJournal journal = new DeliveryJournal(limits.deliveryLogBytes());
       WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, journal, clock,
-          config.webhookRetryInterval(), config.webhookTimeout());
-      FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), dispatcher, journal, clock);
+          config.webhookRetryInterval(), config.webhookTimeout(), limits.deliveryQueueBytes());
+      StoredData data = new StoredData(limits.dataBytes());
+      FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), limits.journalTotalBytes(),
+          data, dispatcher, journal, clock);
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
           new JwtTokenCodec(vertx, config.jwtSecret()),
           config::roomBaseUrl,
           scripting.webhooks(), journal, new UrlSigner(config.jwtSecret()), recordingFile.length,
-          scripting.faults(), scripting.requests()), config.demo(), config.sdkExampleTenant());
-      Router router = Router.router(vertx);
-      scripting.install(router, tenants, config.demo().clientId());
-      router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
-      router.route().failureHandler(Responses::failure);
-      for (int status : new int[] {400, 404, 405, 413, 500}) {
-        router.errorHandler(status, Responses::failure);
-      }
-      scripting.markUnknownRoutes(router);
-      router.route("/_mock/*").subRouter(new ControlApi(tenants, scripting.webhooks()).router(vertx));
-      new ApiRoutes(tenants, recordingFile).mount(router, scripting.beforeOperations(tenants));
+          scripting.faults(), scripting.requests()), config.demo(), config.sdkExampleTenant(), limits.storage(), data);
+      RequestDeadlines deadlines = new RequestDeadlines(vertx, limits.requestTimeout());
+      Router router = router(vertx, config, tenants, scripting, deadlines, recordingFile);
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-              .setHost(config.host()).setPort(config.port()))
-          .requestHandler(router)
+              .setHost(config.host()).setPort(config.port())
+              .setIdleTimeout((int) limits.idleTimeout().toSeconds())
+              .setHttp2ClearTextEnabled(false))
+          .connectionHandler(deadlines::connected)
+          .requestHandler(MalformedRequests.guard(router))
+          .invalidRequestHandler(MalformedRequests::invalid)
+          .webSocketHandler(MalformedRequests::noWebSockets)
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new MockServer(vertx, server, tenants, config);
     } catch (IllegalArgumentException badScenario) {
@@ -79,6 +89,55 @@ public final class MockServer implements AutoCloseable {
       throw new IllegalStateException("could not listen on " + config.host() + ":" + config.port()
           + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
     }
+  }
+
+  /**
+   * Every request first passes the plumbing, in this order: its deadline is tracked; malformed
+   * requests and paths that are not literal are refused; the control plane checks who asks; the
+   * request journal takes note; writes wait for room in the stored data; the body is read. Then the
+   * control plane, the API (fault rules first) and its pages.
+   */
+  private static Router router(Vertx vertx, MockConfig config, TenantRegistry tenants, FaultsAndJournal scripting,
+                               RequestDeadlines deadlines, byte[] recordingFile) {
+    Router router = Router.router(vertx);
+    router.route().handler(deadlines::track);
+    router.route().handler(MalformedRequests::check);
+    router.route().handler(LiteralPaths::check);
+    router.route("/_mock/*").handler(controlPlaneGuard(config)::check);
+    scripting.install(router, tenants, config.demo().clientId());
+    StoredDataGuard storedData = new StoredDataGuard(tenants.data());
+    router.route().handler(storedData::pagesAndControlPlane);
+    router.route().handler(RequestBodies.upTo(config.bodyLimitBytes()));
+    router.route().failureHandler(Responses::failure);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(status, Responses::failure);
+    }
+    scripting.markUnknownRoutes(router);
+    router.route("/_mock/*").subRouter(new ControlApi(tenants, scripting.webhooks()).router(vertx));
+    List<Handler<RoutingContext>> beforeOperations = new ArrayList<>(scripting.beforeOperations(tenants));
+    beforeOperations.add(storedData::operation);
+    new ApiRoutes(tenants, recordingFile).mount(router, beforeOperations);
+    return router;
+  }
+
+  /** The hosts the mock knows it has: the one it binds (unless all interfaces) and its room links' host. */
+  private static ControlPlaneGuard controlPlaneGuard(MockConfig config) {
+    java.util.Set<String> hosts = new java.util.HashSet<>();
+    if (!java.util.Set.of("0.0.0.0", "::", "[::]").contains(config.host())) {
+      hosts.add(config.host());
+    }
+    if (config.roomBaseUrl() != null) {
+      try {
+        String host = java.net.URI.create(config.roomBaseUrl()).getHost();
+        if (host != null) {
+          hosts.add(host);
+        }
+      } catch (IllegalArgumentException notAUri) {
+        // links name it as given; it names no host to allow
+      }
+    }
+    ControlPlane plane = config.controlPlane();
+    return new ControlPlaneGuard(plane.enabled(), plane.token(), hosts, plane.allowedHosts());
   }
 
   private static byte[] sampleRecording() {

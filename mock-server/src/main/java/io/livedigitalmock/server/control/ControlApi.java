@@ -40,6 +40,9 @@ public final class ControlApi {
   public Router router(Vertx vertx) {
     Router r = Router.router(vertx);
     r.route().failureHandler(Responses::failure);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      r.errorHandler(status, Responses::failure);
+    }
     new SimulationControl(registry).mount(r);
     new DeliveriesControl(registry, dispatcher).mount(r);
     new ReceiverControl(registry).mount(r);

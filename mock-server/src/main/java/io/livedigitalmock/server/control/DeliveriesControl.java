@@ -9,6 +9,7 @@ import io.livedigitalmock.server.domain.Webhook;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;
+import io.livedigitalmock.server.webhooks.DeliveryQueueFull;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
 import io.livedigitalmock.server.webhooks.WebhookFaults;
 import io.vertx.core.json.JsonObject;
@@ -68,14 +69,18 @@ final class DeliveriesControl {
     Map<String, Object> body = new LinkedHashMap<>(raw.getMap());
     Object eventName = body.get("eventName");
     String deliveryId = UUID.randomUUID().toString();
+    WebhookDispatcher.Outgoing outgoing = new WebhookDispatcher.Outgoing(deliveryId, tenant.clientId(),
+        eventName instanceof String s ? s : "test", spaceId,
+        body.get("roomId") instanceof String s ? s : null,
+        body.get("recordId") instanceof String s ? s : null, hook.url(), hook.secret(), body,
+        tenant.backend()::isRetired);
     try {
-      dispatcher.deliver(new WebhookDispatcher.Outgoing(deliveryId, tenant.clientId(),
-          eventName instanceof String s ? s : "test", spaceId,
-          body.get("roomId") instanceof String s ? s : null,
-          body.get("recordId") instanceof String s ? s : null, hook.url(), hook.secret(), body,
-          tenant.backend()::isRetired));
+      dispatcher.requireRoomFor(outgoing);
+      dispatcher.deliver(outgoing);
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(e.getMessage());
+    } catch (DeliveryQueueFull e) {
+      throw new ApiError(ApiError.Status.TOO_MANY_REQUESTS, e.getMessage());
     }
     Responses.json(ctx, 202, new JsonObject().put("deliveryId", deliveryId));
   }

@@ -46,7 +46,7 @@ final class LongPoll {
                          Function<T, JsonObject> view) {
     var vertx = ctx.vertx();
     long timer = vertx.setTimer(Math.max(1, waitMillis), t -> found.cancel(false));
-    ctx.request().connection().closeHandler(v -> found.cancel(false));
+    ctx.response().closeHandler(v -> found.cancel(false));
     found.whenComplete((item, error) -> vertx.runOnContext(v -> {
       vertx.cancelTimer(timer);
       if (ctx.response().ended() || ctx.response().closed()) {

@@ -94,8 +94,8 @@ final class ReceiverControl {
     String name = eventName;
     String sig = signature;
     Boolean ok = valid;
-    receiver.requests().append(seq -> new ReceivedRequest(seq, receiver.id(), registry.serverClock().now(),
-        name, raw, sig, ok, status));
+    registry.receivers().record(receiver, seq -> new ReceivedRequest(seq, receiver.id(),
+        registry.serverClock().now(), name, raw, sig, ok, status));
     ctx.vertx().setTimer(Math.max(1, receiver.delayMillis()), t -> {
       if (!ctx.response().closed()) {
         ctx.response().setStatusCode(status).end();

@@ -46,7 +46,7 @@ public final class AccessLinks {
       Instant now = backend.clock().now();
       Instant expiresAt = now.plusSeconds(ttl);
       String guestId = backend.ids().objectId();
-      String tokenId = backend.ids().hex(13);
+      String tokenId = backend.newTokenId();
       String token = backend.tokens().mintForLink(guestId, tokenId, expiresAt);
       String url = backend.linkBase(requestBase) + "/room/" + room.alias()
           + "?participantName=" + URLEncoder.encode(request.username(), StandardCharsets.UTF_8)

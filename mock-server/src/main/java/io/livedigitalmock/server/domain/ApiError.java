@@ -16,7 +16,8 @@ public final class ApiError extends RuntimeException {
     GONE(410, "Gone"),
     PAYLOAD_TOO_LARGE(413, "Payload Too Large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
-    UNPROCESSABLE(422, "Unprocessable Entity");
+    UNPROCESSABLE(422, "Unprocessable Entity"),
+    TOO_MANY_REQUESTS(429, "Too Many Requests");
 
     public final int code;
     public final String reason;

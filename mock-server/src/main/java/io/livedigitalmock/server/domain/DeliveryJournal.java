@@ -3,12 +3,20 @@ package io.livedigitalmock.server.domain;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Every webhook delivery attempt, in the order made; tests list them or wait for the next match. */
+/**
+ * Every webhook delivery attempt, in the order made; tests list them or wait for the next match.
+ * Holds the newest {@link #CAPACITY} attempts within {@code maxBytes} ({@code --delivery-log-bytes}):
+ * past either, the oldest are forgotten.
+ */
 public final class DeliveryJournal {
 
   public static final int CAPACITY = 20_000;
 
-  private final SequencedLog<DeliveryAttempt> log = new SequencedLog<>(CAPACITY, DeliveryAttempt::seq);
+  private final SequencedLog<DeliveryAttempt> log;
+
+  public DeliveryJournal(long maxBytes) {
+    this.log = new SequencedLog<>(CAPACITY, maxBytes, DeliveryAttempt::seq, Footprint::of);
+  }
 
   /** Stores an attempt (its seq is assigned here) and wakes whoever waits for one like it. */
   public DeliveryAttempt record(DeliveryAttempt attempt) {

@@ -1,12 +1,17 @@
 package io.livedigitalmock.server.domain;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
 
 /**
  * The one source of every id, alias and secret a tenant hands out. Seeded, so a run with the same
  * seed and the same requests yields the same ids (moto: one seedable random makes every id). Each
- * tenant has its own source, derived from the server seed and the tenant's client id, so one
- * tenant's traffic never shifts another tenant's ids.
+ * tenant has its own sources, derived from the server seed and the tenant's client id, so one
+ * tenant's traffic never shifts another tenant's ids. A tenant's data ids all begin with the tenant's
+ * own prefix, which no other tenant has: ids never collide across tenants, and an id names its tenant.
  */
 public final class IdSource {
 
@@ -14,20 +19,46 @@ public final class IdSource {
   private static final char[] ALNUM =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
+  /** Hex chars of a tenant's prefix: 40 bits, so the registry rarely has to step past a taken one. */
+  public static final int PREFIX_LENGTH = 10;
+
   private final SplittableRandom random;
+  private final String objectIdPrefix;
 
   public IdSource(long seed) {
-    this.random = new SplittableRandom(seed);
+    this(seed, "");
   }
 
-  /** A source for one tenant: stable for a given server seed and client id. */
-  public static IdSource forTenant(long serverSeed, String clientId) {
-    return new IdSource(serverSeed * 31 + clientId.hashCode());
+  private IdSource(long seed, String objectIdPrefix) {
+    this.random = new SplittableRandom(seed);
+    this.objectIdPrefix = objectIdPrefix;
+  }
+
+  /**
+   * A source for one purpose of one tenant, stable for a given server seed, purpose and client id:
+   * seeded from SHA-256 of the three, so distinct client ids get unrelated sources (a seed from
+   * {@code clientId.hashCode()} gave "Aa" and "BB" the same ids, hence the same identity).
+   */
+  public static IdSource derived(long serverSeed, String purpose, String clientId) {
+    return new IdSource(seedOf(serverSeed, purpose, clientId));
+  }
+
+  /** Like {@link #derived(long, String, String)}, its object ids beginning with {@code prefix}. */
+  public static IdSource derived(long serverSeed, String purpose, String clientId, String prefix) {
+    if (!prefix.matches("[0-9a-f]{0," + PREFIX_LENGTH + "}")) {
+      throw new IllegalArgumentException("an object id prefix is up to " + PREFIX_LENGTH + " hex chars");
+    }
+    return new IdSource(seedOf(serverSeed, purpose, clientId), prefix);
+  }
+
+  /** The tenant prefix of an object id (which names the tenant that made it). */
+  public static String prefixOf(String objectId) {
+    return objectId == null || objectId.length() < PREFIX_LENGTH ? "" : objectId.substring(0, PREFIX_LENGTH);
   }
 
   /** A 24-hex-char ObjectId, like the real API's ids. */
   public synchronized String objectId() {
-    return chars(HEX, 24);
+    return objectIdPrefix + chars(HEX, 24 - objectIdPrefix.length());
   }
 
   /** A 10-char room alias of [A-Za-z0-9]. */
@@ -51,5 +82,19 @@ public final class IdSource {
       out[i] = alphabet[random.nextInt(alphabet.length)];
     }
     return new String(out);
+  }
+
+  /** SHA-256 of the seed, the purpose, a NUL (never in a purpose) and the client id; its first 8 bytes. */
+  static long seedOf(long serverSeed, String purpose, String clientId) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(ByteBuffer.allocate(Long.BYTES).putLong(serverSeed).array());
+      sha.update(purpose.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(clientId.getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(sha.digest()).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 }

@@ -18,7 +18,7 @@ public final class PersonalTokens {
     synchronized (backend.lock()) {
       TenantState s = backend.state();
       User user = s.user(userId);
-      String tokenId = backend.ids().hex(13);
+      String tokenId = backend.newTokenId();
       String token = backend.tokens().mintPersonal(user.id(), user.signature(), tokenId);
       PersonalToken personal = new PersonalToken(backend.ids().objectId(), user.id(), tokenId, token,
           backend.clock().now(), null);

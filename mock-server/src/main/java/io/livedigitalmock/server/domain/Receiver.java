@@ -16,9 +16,10 @@ public final class Receiver {
   private final long delayMillis;
   private final Instant createdAt;
   private final AtomicInteger answered = new AtomicInteger();
-  private final SequencedLog<ReceivedRequest> requests = new SequencedLog<>(10_000, ReceivedRequest::seq);
+  private final SequencedLog<ReceivedRequest> requests;
 
-  public Receiver(String id, List<Integer> responses, long delayMillis, Instant createdAt) {
+  /** {@code maxLogBytes}: what its request log may hold on its own ({@link Receivers} bounds them all). */
+  public Receiver(String id, List<Integer> responses, long delayMillis, Instant createdAt, long maxLogBytes) {
     if (responses.isEmpty() || responses.stream().anyMatch(s -> s < 100 || s > 599)) {
       throw ApiError.badRequest("responses must be HTTP statuses between 100 and 599");
     }
@@ -29,6 +30,7 @@ public final class Receiver {
     this.responses = List.copyOf(responses);
     this.delayMillis = delayMillis;
     this.createdAt = createdAt;
+    this.requests = new SequencedLog<>(10_000, maxLogBytes, ReceivedRequest::seq, Footprint::of);
   }
 
   public String id() {

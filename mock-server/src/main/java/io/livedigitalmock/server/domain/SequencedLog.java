@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
  * Entries numbered by a sequence that only grows, oldest first, so a test can ask for "the next entry
- * matching X after the ones I have seen" and be woken when it arrives instead of sleeping. Bounded:
- * past {@code capacity} the oldest entries are forgotten. Thread-safe.
+ * matching X after the ones I have seen" and be woken when it arrives instead of sleeping. Bounded by
+ * count and by the sum of the entries' weights (e.g. their {@link Footprint} bytes): past either the
+ * oldest entries are forgotten (past the weight, the newest one stays). A log that shares a budget with others
+ * reports every change of its weight to {@code weightChanged}. Thread-safe.
  */
 public final class SequencedLog<T> {
 
@@ -23,7 +26,9 @@ public final class SequencedLog<T> {
   private final long maxWeight;
   private final ToLongFunction<T> seqOf;
   private final ToLongFunction<T> weightOf;
+  private final LongConsumer weightChanged;
   private final Deque<T> entries = new ArrayDeque<>();
+  private final Deque<Long> weights = new ArrayDeque<>();
   private final List<Waiter<T>> waiters = new ArrayList<>();
   private long lastSeq;
   private long weight;
@@ -35,10 +40,16 @@ public final class SequencedLog<T> {
 
   /** Also bounded by the sum of the entries' weights (e.g. their bytes): past it, the oldest go. */
   public SequencedLog(int capacity, long maxWeight, ToLongFunction<T> seqOf, ToLongFunction<T> weightOf) {
+    this(capacity, maxWeight, seqOf, weightOf, delta -> { });
+  }
+
+  public SequencedLog(int capacity, long maxWeight, ToLongFunction<T> seqOf, ToLongFunction<T> weightOf,
+                      LongConsumer weightChanged) {
     this.capacity = capacity;
     this.maxWeight = maxWeight;
     this.seqOf = seqOf;
     this.weightOf = weightOf;
+    this.weightChanged = weightChanged;
   }
 
   /** Appends the entry made from the next sequence number, and wakes whoever waits for one like it. */
@@ -47,27 +58,30 @@ public final class SequencedLog<T> {
     T stored;
     synchronized (this) {
       stored = withSeq.apply(++lastSeq);
+      long w = weightOf.applyAsLong(stored);
       entries.addLast(stored);
-      weight += weightOf.applyAsLong(stored);
-      while (!entries.isEmpty() && (entries.size() > capacity || weight > maxWeight)) {
-        weight -= weightOf.applyAsLong(entries.removeFirst());
+      weights.addLast(w);
+      changeWeight(w);
+      // past the weight the newest entry stays, however heavy; a capacity of 0 keeps nothing
+      while (!entries.isEmpty() && (entries.size() > capacity || weight > maxWeight && entries.size() > 1)) {
+        removeOldest();
         dropped++;
       }
       if (!waiters.isEmpty()) {
         List<Waiter<T>> wake = new ArrayList<>();
         T entry = stored;
-        waiters.removeIf(w -> {
-          boolean now = !w.result.isDone() && w.filter.test(entry);
+        waiters.removeIf(waiter -> {
+          boolean now = !waiter.result.isDone() && waiter.filter.test(entry);
           if (now) {
-            wake.add(w);
+            wake.add(waiter);
           }
-          return now || w.result.isDone();
+          return now || waiter.result.isDone();
         });
         woken = wake;
       }
     }
     if (woken != null) {
-      woken.forEach(w -> w.result.complete(stored));
+      woken.forEach(waiter -> waiter.result.complete(stored));
     }
     return stored;
   }
@@ -92,7 +106,7 @@ public final class SequencedLog<T> {
       }
     }
     CompletableFuture<T> result = new CompletableFuture<>();
-    waiters.removeIf(w -> w.result.isDone());
+    waiters.removeIf(waiter -> waiter.result.isDone());
     waiters.add(new Waiter<>(filter, afterSeq, result));
     return result;
   }
@@ -103,18 +117,50 @@ public final class SequencedLog<T> {
   }
 
   public synchronized void forget(Predicate<T> which) {
-    entries.removeIf(e -> {
-      boolean gone = which.test(e);
-      if (gone) {
-        weight -= weightOf.applyAsLong(e);
+    var entry = entries.iterator();
+    var weightOfEntry = weights.iterator();
+    while (entry.hasNext()) {
+      long w = weightOfEntry.next();
+      if (which.test(entry.next())) {
+        entry.remove();
+        weightOfEntry.remove();
+        changeWeight(-w);
       }
-      return gone;
-    });
+    }
   }
 
   public synchronized void clear() {
     entries.clear();
-    weight = 0;
+    weights.clear();
+    changeWeight(-weight);
     dropped = 0;
+  }
+
+  /** The sum of the weights of the entries held now. */
+  public synchronized long weight() {
+    return weight;
+  }
+
+  /** The oldest entry held, or null. */
+  public synchronized T oldest() {
+    return entries.peekFirst();
+  }
+
+  /** Forgets the oldest entry, if any, for a budget shared by several logs; it counts as dropped. */
+  public synchronized void evictOldest() {
+    if (!entries.isEmpty()) {
+      removeOldest();
+      dropped++;
+    }
+  }
+
+  private void removeOldest() {
+    entries.removeFirst();
+    changeWeight(-weights.removeFirst());
+  }
+
+  private void changeWeight(long delta) {
+    weight += delta;
+    weightChanged.accept(delta);
   }
 }

@@ -8,10 +8,11 @@ package io.livedigitalmock.server.domain;
 public final class TenantBackend {
 
   private final Object lock = new Object();
-  private final TenantState state = new TenantState();
+  private final TenantState state;
   private final String clientObjectId;
   private final IdSource ids;
-  private final IdSource tokenIds;
+  private final IdSource eventIds;
+  private final TokenIds tokenIds;
   private volatile boolean retired;
   private final MockClock clock;
   private final ServerContext server;
@@ -30,12 +31,14 @@ public final class TenantBackend {
   private final Webhooks webhooks = new Webhooks(this);
   private final Analytics analytics = new Analytics(this);
 
-  TenantBackend(String clientId, String clientObjectId, IdSource ids, MockClock clock, ServerContext server,
-                Plan defaultPlan) {
+  TenantBackend(String clientId, String clientObjectId, IdSource ids, IdSource eventIds, TokenIds tokenIds,
+                StoredData data, MockClock clock, ServerContext server, Plan defaultPlan) {
+    this.state = new TenantState(data.meter());
     this.clientId = clientId;
     this.clientObjectId = clientObjectId;
     this.ids = ids;
-    this.tokenIds = IdSource.forTenant(server.seed(), clientId + "/tokens");
+    this.eventIds = eventIds;
+    this.tokenIds = tokenIds;
     this.clock = clock;
     this.server = server;
     this.defaultPlan = defaultPlan;
@@ -111,16 +114,18 @@ public final class TenantBackend {
   }
 
   /**
-   * Ids of what is not stored data (login tokens, events), from their own sequence, so that data ids
-   * do not depend on how often or when a test fetched tokens.
+   * The id ({@code jti}) of a new token or access link: unique for the server's life, so no token
+   * from before a reset names one made after it; and not from the data sequence, so that data ids do
+   * not depend on how often or when a test fetched tokens.
    */
-  IdSource tokenIds() {
-    return tokenIds;
+  String newTokenId() {
+    return tokenIds.next();
   }
 
-  /** A reset replaced this backend: its pending webhook retries are called off. */
+  /** A reset replaced this backend: its pending webhook retries are called off, its data counts no more. */
   void retire() {
     retired = true;
+    state.release();
   }
 
   public boolean isRetired() {
@@ -155,7 +160,7 @@ public final class TenantBackend {
     if (hook == null || !hook.isActive() || space == null || !space.plan().allowsWebhooks()) {
       return;
     }
-    server.events().publish(new WebhookEvent(clientId, tokenIds.objectId(), name, spaceId, roomId,
+    server.events().publish(new WebhookEvent(clientId, eventIds.objectId(), name, spaceId, roomId,
         name.isRecordEvent() ? recordId : null, hook.url(), hook.secret(), clock.now(), this::isRetired));
   }
 

@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * All tenants, keyed by client id (for the token endpoint) and by client object id (the {@code cId}
- * of every token). Resetting everything drops every tenant and brings back the demo tenant as new.
+ * All tenants, keyed by client id (for the token endpoint), by client object id (the {@code cId}
+ * of every token) and by id prefix (the first {@link IdSource#PREFIX_LENGTH} chars of the client object
+ * id, with which all the tenant's data ids begin). No two tenants share a prefix, so no two share
+ * an identity or an id. Resetting everything drops every tenant and brings back the demo tenant as new.
  */
 public final class TenantRegistry {
 
@@ -16,14 +18,35 @@ public final class TenantRegistry {
   private final boolean sdkExampleTenant;
   private final Map<String, Tenant> byClientId = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byClientObjectId = new ConcurrentHashMap<>();
-  private final Receivers receivers = new Receivers();
+  private final Map<String, Tenant> byIdPrefix = new ConcurrentHashMap<>();
+  /** Ids a built-in tenant is born with that do not carry its prefix (the SDK apps' hard-coded ones). */
+  private final Map<String, Tenant> byFixedId = new ConcurrentHashMap<>();
+  private final Receivers receivers;
+  private final StorageLimits limits;
+  private final StoredData data;
+  /** Each tenant's own weight (its backend, empty maps, credentials), counted as stored data. */
+  private StoredData.Meter tenantsMeter;
+  private final TokenIds tokenIds;
+
+  /**
+   * What a tenant takes besides its stored data (backend, empty maps, clock): an empty tenant with its
+   * user measured 3.8 KB of heap in all ({@code mock-server/bench/memory.sh}), which this plus its
+   * counted spec and user exceed.
+   */
+  static final long TENANT_WEIGHT = 4_096;
   private IdSource generated;
 
   /** {@code sdkExampleTenant}: whether the tenant the SDK example apps expect ({@link SdkExampleTenant}) exists. */
-  public TenantRegistry(ServerContext server, TenantSpec demoSpec, boolean sdkExampleTenant) {
+  /** {@code data}: the budget of stored data ({@code --data-bytes}), shared with the fault rules. */
+  public TenantRegistry(ServerContext server, TenantSpec demoSpec, boolean sdkExampleTenant, StorageLimits limits,
+                        StoredData data) {
     this.server = server;
     this.demoSpec = demoSpec;
+    this.limits = limits;
+    this.data = data;
+    this.receivers = new Receivers(limits.maxReceivers(), limits.receiverLogBytes());
     this.sdkExampleTenant = sdkExampleTenant;
+    this.tokenIds = new TokenIds(server.seed());
     resetAll();
   }
 
@@ -56,6 +79,11 @@ public final class TenantRegistry {
     if (byClientId.containsKey(clientId)) {
       throw ApiError.conflict("A tenant with clientId " + clientId + " already exists");
     }
+    if (byClientId.size() >= limits.maxTenants()) {
+      throw ApiError.conflict("There are " + limits.maxTenants() + " tenants, the most --max-tenants allows: reset "
+          + "everything (POST /_mock/reset) or start the mock with a larger --max-tenants");
+    }
+    data.requireRoom();
     String userEmail = requested.userEmail() != null ? requested.userEmail()
         : "user-" + generated.hex(8) + "@example.com";
     TenantSpec spec = new TenantSpec(clientId,
@@ -66,16 +94,43 @@ public final class TenantRegistry {
             : userEmail.substring(0, Math.max(0, userEmail.indexOf('@'))),
         requested.plan() != null ? requested.plan() : Plan.PRO);
     long seed = server.seed();
-    String objectId = IdSource.forTenant(seed, clientId).objectId();
+    String objectId = freeClientObjectId(seed, clientId);
+    String prefix = IdSource.prefixOf(objectId);
+    IdSource eventIds = IdSource.derived(seed, "events", clientId);
     Tenant tenant = new Tenant(spec, objectId, t -> {
       server.journal().forget(clientId);
       forgetScripting(clientId);
-      return new TenantBackend(clientId, objectId, IdSource.forTenant(seed, clientId + "/data"),
-          server.serverClock().child(), server, spec.plan());
+      return new TenantBackend(clientId, objectId, IdSource.derived(seed, "data", clientId, prefix), eventIds,
+          tokenIds, data, server.serverClock().child(), server, spec.plan());
     }, furnish);
+    tenantsMeter.add(TENANT_WEIGHT + Footprint.of(spec));
     byClientId.put(clientId, tenant);
     byClientObjectId.put(objectId, tenant);
+    byIdPrefix.put(prefix, tenant);
+    tenant.backend().spaces().all().forEach(space -> fixedId(space.id(), prefix, tenant));
+    tenant.backend().rooms().all().forEach(room -> fixedId(room.id(), prefix, tenant));
     return tenant;
+  }
+
+  /** A reset furnishes a built-in tenant with the same ids again, so these stay right across resets. */
+  private void fixedId(String id, String prefix, Tenant tenant) {
+    if (!IdSource.prefixOf(id).equals(prefix)) {
+      byFixedId.put(id, tenant);
+    }
+  }
+
+  /**
+   * The client object id derived from the seed and the client id, or, in the rare case that its
+   * prefix is taken, the next derivation whose prefix is free: a collision is impossible, and ids
+   * stay the same from run to run unless one happened.
+   */
+  private String freeClientObjectId(long seed, String clientId) {
+    for (int attempt = 0; ; attempt++) {
+      String id = IdSource.derived(seed, attempt == 0 ? "client" : "client#" + attempt, clientId).objectId();
+      if (!byIdPrefix.containsKey(IdSource.prefixOf(id))) {
+        return id;
+      }
+    }
   }
 
   public Tenant byClientId(String clientId) {
@@ -113,20 +168,31 @@ public final class TenantRegistry {
     return Optional.ofNullable(clientObjectId).map(byClientObjectId::get);
   }
 
-  /** The tenant that has a room with this id (control-plane paths name rooms without a tenant). */
+  /**
+   * The tenant that has a room with this id (control-plane paths name rooms without a tenant): the
+   * id's prefix names the tenant, so only that tenant is read.
+   */
   public Tenant byRoomId(String roomId) {
-    return all().stream().filter(t -> t.backend().rooms().exists(roomId)).findFirst()
-        .orElseThrow(() -> ApiError.notFound("Room"));
+    return owner(roomId, backend -> backend.rooms().exists(roomId), "Room");
   }
 
   public Tenant byParticipantId(String participantId) {
-    return all().stream().filter(t -> t.backend().participants().exists(participantId)).findFirst()
-        .orElseThrow(() -> ApiError.notFound("Participant"));
+    return owner(participantId, backend -> backend.participants().exists(participantId), "Participant");
   }
 
   public Tenant bySpaceId(String spaceId) {
-    return all().stream().filter(t -> t.backend().spaces().exists(spaceId)).findFirst()
-        .orElseThrow(() -> ApiError.notFound("Space"));
+    return owner(spaceId, backend -> backend.spaces().exists(spaceId), "Space");
+  }
+
+  private Tenant owner(String id, java.util.function.Predicate<TenantBackend> has, String what) {
+    Tenant tenant = byFixedId.get(id);
+    if (tenant == null) {
+      tenant = byIdPrefix.get(IdSource.prefixOf(id));
+    }
+    if (tenant == null || !has.test(tenant.backend())) {
+      throw ApiError.notFound(what);
+    }
+    return tenant;
   }
 
   /** Resolves a bearer token: signature (codec), tenant, then who it speaks for (401 on any failure). */
@@ -147,6 +213,11 @@ public final class TenantRegistry {
     return server.codec().decode(token);
   }
 
+  /** The stored data of all tenants, against {@code --data-bytes}. */
+  public StoredData data() {
+    return data;
+  }
+
   /**
    * A tenant is born or reset: its journal of requests empties, its fault rules go, and those it was
    * born with come back (a new tenant clock starts at the server's time, so their windows start now).
@@ -158,8 +229,15 @@ public final class TenantRegistry {
 
   /** Drops every tenant and recreates the demo tenant as it was at start. */
   public synchronized void resetAll() {
+    byClientId.values().forEach(t -> t.backend().retire());
+    if (tenantsMeter != null) {
+      tenantsMeter.release();
+    }
+    tenantsMeter = data.meter();
     byClientId.clear();
     byClientObjectId.clear();
+    byIdPrefix.clear();
+    byFixedId.clear();
     server.journal().clear();
     receivers.clear();
     server.requests().clearAll();

@@ -13,24 +13,41 @@ import java.util.Map;
  */
 final class TenantState {
 
-  final Map<String, User> users = new LinkedHashMap<>();
-  final Map<String, String> userIdByEmail = new HashMap<>();
-  final Map<String, Space> spaces = new LinkedHashMap<>();
-  final Map<String, Room> rooms = new LinkedHashMap<>();
-  final Map<String, String> roomIdByAlias = new HashMap<>();
-  final Map<String, Invite> invites = new LinkedHashMap<>();
-  final Map<String, AccessLink> links = new LinkedHashMap<>();
-  final Map<String, String> linkIdByTokenId = new HashMap<>();
-  final Map<String, PersonalToken> personalTokens = new LinkedHashMap<>();
-  final Map<String, String> personalTokenIdByTokenId = new HashMap<>();
-  final Map<String, Participant> participants = new LinkedHashMap<>();
-  final Map<String, Call> calls = new LinkedHashMap<>();
-  final Map<String, String> activeCallIdByRoom = new HashMap<>();
-  final Map<String, Recording> recordings = new LinkedHashMap<>();
-  final Map<String, String> activeRecordingIdByRoom = new HashMap<>();
-  final Map<String, Webhook> webhookBySpace = new HashMap<>();
+  private final StoredData.Meter meter;
+
+  final Map<String, User> users = metered(new LinkedHashMap<>());
+  final Map<String, String> userIdByEmail = metered(new HashMap<>());
+  final Map<String, Space> spaces = metered(new LinkedHashMap<>());
+  final Map<String, Room> rooms = metered(new LinkedHashMap<>());
+  final Map<String, String> roomIdByAlias = metered(new HashMap<>());
+  final Map<String, Invite> invites = metered(new LinkedHashMap<>());
+  final Map<String, AccessLink> links = metered(new LinkedHashMap<>());
+  final Map<String, String> linkIdByTokenId = metered(new HashMap<>());
+  final Map<String, PersonalToken> personalTokens = metered(new LinkedHashMap<>());
+  final Map<String, String> personalTokenIdByTokenId = metered(new HashMap<>());
+  final Map<String, Participant> participants = metered(new LinkedHashMap<>());
+  final Map<String, Call> calls = metered(new LinkedHashMap<>());
+  final Map<String, String> activeCallIdByRoom = metered(new HashMap<>());
+  final Map<String, Recording> recordings = metered(new LinkedHashMap<>());
+  final Map<String, String> activeRecordingIdByRoom = metered(new HashMap<>());
+  final Map<String, Webhook> webhookBySpace = metered(new HashMap<>());
   /** storeExternalUserMeta, keyed by externalUserId + "\n" + externalMeetingId. */
-  final Map<String, Map<String, Object>> externalUserMeta = new HashMap<>();
+  final Map<String, Map<String, Object>> externalUserMeta = metered(new HashMap<>());
+
+  /** {@code meter}: where what this state stores is counted against {@code --data-bytes}. */
+  TenantState(StoredData.Meter meter) {
+    this.meter = meter;
+  }
+
+  /** The meter is read at each write: the maps are made before the constructor sets it. */
+  private <V> Map<String, V> metered(Map<String, V> map) {
+    return new MeteredMap<>(map, delta -> meter.add(delta));
+  }
+
+  /** The tenant was reset: what this state holds no longer counts. */
+  void release() {
+    meter.release();
+  }
 
   static String emailKey(String email) {
     return email.trim().toLowerCase(Locale.ROOT);

@@ -70,7 +70,7 @@ public final class Tokens {
   String mintSignaling(String participantId) {
     Instant now = backend.clock().now();
     return backend.codec().encode(new TokenClaims(participantId, TokenClaims.AUDIENCE_PARTICIPANT, TokenClaims.TYPE_SIGNALING,
-        backend.clientObjectId(), backend.tokenIds().hex(13), now, now.plus(ACCESS_TTL), null));
+        backend.clientObjectId(), backend.newTokenId(), now, now.plus(ACCESS_TTL), null));
   }
 
   /** The token an access link carries: a user token of the link's guest, living {@code ttl}. */
@@ -167,9 +167,9 @@ public final class Tokens {
     Instant now = backend.clock().now();
     String clientId = backend.clientObjectId();
     String access = backend.codec().encode(new TokenClaims(subject, audience, TokenClaims.TYPE_ACCESS,
-        clientId, backend.tokenIds().hex(13), now, now.plus(ACCESS_TTL), signature));
+        clientId, backend.newTokenId(), now, now.plus(ACCESS_TTL), signature));
     String refresh = backend.codec().encode(new TokenClaims(subject, audience, TokenClaims.TYPE_REFRESH,
-        clientId, backend.tokenIds().hex(13), now, now.plus(REFRESH_TTL), signature));
+        clientId, backend.newTokenId(), now, now.plus(REFRESH_TTL), signature));
     return new TokenPair(access, refresh);
   }
 }

@@ -113,16 +113,21 @@ public final class Webhooks {
     return hook;
   }
 
+  /** An absolute http(s) URL a request can be sent to: a port outside 1..65535 is refused here [assumed]. */
   private static void validUrl(String url) {
     Validate.notBlank("url", url);
+    URI uri;
     try {
-      URI uri = new URI(url);
-      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-          || uri.getHost() == null) {
-        throw ApiError.badRequest("url must be an absolute http(s) URL");
-      }
+      uri = new URI(url);
     } catch (URISyntaxException e) {
       throw ApiError.badRequest("url must be an absolute http(s) URL");
+    }
+    if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+        || uri.getHost() == null) {
+      throw ApiError.badRequest("url must be an absolute http(s) URL");
+    }
+    if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+      throw ApiError.badRequest("url must have a port between 1 and 65535");
     }
   }
 }

@@ -1,7 +1,10 @@
 package io.livedigitalmock.server.faults;
 
 import java.time.Instant;
+import io.livedigitalmock.server.domain.Footprint;
+import io.livedigitalmock.server.domain.StoredData;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +21,33 @@ import java.util.function.BiPredicate;
  * <p>One fault per request: every rule that matches counts it, and the first of them that fires (the
  * tenant's in the order they were added, then the server-wide ones) applies. Cheap when nothing
  * targets an operation: {@link #targets} is one look-up in a set rebuilt when rules change.
+ *
+ * <p>Rules count as stored data ({@code --data-bytes}): adding one while the budget is spent is a 409;
+ * a reset re-arms a tenant's birth rules whatever the budget.
  */
 public final class FaultBook {
 
   private static final String SERVER = "";
+  /** What arming adds to a rule: its id, counters, window and random. */
+  private static final long ARMING_BYTES = 160;
 
   private final Map<String, List<ArmedRule>> rules = new ConcurrentHashMap<>();
   private final Map<String, List<FaultRule>> birth = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final StoredData data;
+  private final StoredData.Meter meter;
+  private final Map<String, Long> weights = new HashMap<>();
   private volatile Set<String> targeted = Set.of();
+
+  /** Rules not counted anywhere (tests of the rules alone). */
+  public FaultBook() {
+    this(new StoredData(Long.MAX_VALUE));
+  }
+
+  public FaultBook(StoredData data) {
+    this.data = data;
+    this.meter = data.meter();
+  }
 
   /** Rules a tenant (null: the server) has from birth and again after each reset. */
   public void setBirthRules(String clientId, List<FaultRule> born) {
@@ -35,6 +56,11 @@ public final class FaultBook {
 
   /** Adds rules to a tenant (null: server-wide) whose windows start at {@code now}; answers them armed. */
   public synchronized List<ArmedRule> add(String clientId, List<FaultRule> added, Instant now) {
+    data.requireRoom();
+    return arm(clientId, added, now);
+  }
+
+  private List<ArmedRule> arm(String clientId, List<FaultRule> added, Instant now) {
     List<ArmedRule> armed = new ArrayList<>();
     for (FaultRule r : added) {
       armed.add(new ArmedRule(Long.toString(ids.incrementAndGet()), r, now));
@@ -43,6 +69,7 @@ public final class FaultBook {
     all.addAll(armed);
     rules.put(key(clientId), List.copyOf(all));
     reindex();
+    recount(key(clientId));
     return armed;
   }
 
@@ -56,6 +83,7 @@ public final class FaultBook {
     List<ArmedRule> kept = now.stream().filter(r -> !r.id().equals(ruleId)).toList();
     rules.put(key(clientId), kept);
     reindex();
+    recount(key(clientId));
     return kept.size() < now.size();
   }
 
@@ -63,6 +91,7 @@ public final class FaultBook {
   public synchronized void clear(String clientId) {
     rules.remove(key(clientId));
     reindex();
+    recount(key(clientId));
   }
 
   /** A tenant was reset (or born): its rules go, those it was born with come back, windows from {@code now}. */
@@ -70,14 +99,23 @@ public final class FaultBook {
     clear(clientId);
     List<FaultRule> born = birth.get(key(clientId));
     if (born != null) {
-      add(clientId, born, now);
+      arm(clientId, born, now);
     }
   }
 
   /** Everything was reset: every rule goes; the server-wide ones it was born with come back. */
   public synchronized void resetAll(Instant now) {
     rules.clear();
+    new ArrayList<>(weights.keySet()).forEach(this::recount);
     reset(null, now);
+  }
+
+  /** Under the lock: what a scope's rules take now, told to the meter as a change. */
+  private void recount(String key) {
+    List<ArmedRule> armed = rules.getOrDefault(key, List.of());
+    long now = Footprint.of(armed.stream().map(ArmedRule::rule).toList()) + ARMING_BYTES * armed.size();
+    Long before = now == 0 ? weights.remove(key) : weights.put(key, now);
+    meter.add(now - (before == null ? 0 : before));
   }
 
   /** True if any rule, of any tenant, watches this operation: else a request needs no look at the rules. */

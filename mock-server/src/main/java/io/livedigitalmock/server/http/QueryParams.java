@@ -2,6 +2,7 @@ package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.ApiError;
 import io.vertx.ext.web.RoutingContext;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,19 +32,34 @@ final class QueryParams {
       return Instant.parse(v);
     } catch (DateTimeParseException notInstant) {
       LocalDate day = date(name, v);
-      return endOfDay ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
-          : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+      try {
+        return endOfDay ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
+            : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+      } catch (DateTimeException | ArithmeticException beyondTheCalendar) {
+        throw outOfRange(name);
+      }
     }
   }
 
   /** The UTC day of an ISO-8601 instant or date, as analyticsCalls takes {@code date} [guide]. */
   static LocalDate day(RoutingContext ctx, String name) {
     String v = required(ctx, name);
+    Instant instant;
     try {
-      return Instant.parse(v).atZone(ZoneOffset.UTC).toLocalDate();
+      instant = Instant.parse(v);
     } catch (DateTimeParseException notInstant) {
       return date(name, v);
     }
+    try {
+      return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    } catch (DateTimeException beyondTheCalendar) {
+      // Instant reaches a billion years, LocalDate a little less
+      throw outOfRange(name);
+    }
+  }
+
+  private static ApiError outOfRange(String name) {
+    return ApiError.badRequest("query parameter " + name + " is out of the calendar's range");
   }
 
   static Integer integer(RoutingContext ctx, String name, int min) {

@@ -58,6 +58,17 @@ public final class Responses {
     return new JsonObject().put("items", array).put("total", items.size());
   }
 
+  /** The error shape for a request the router never saw (it did not parse); the connection closes after. */
+  public static void raw(io.vertx.core.http.HttpServerResponse response, int status, String message) {
+    if (response.ended() || response.headWritten()) {
+      return;
+    }
+    response.setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(errorBody(status, reason(status), message).encode());
+  }
+
   public static JsonObject errorBody(int status, String reason, String message) {
     return new JsonObject().put("statusCode", status).put("error", reason).put("message", message);
   }
@@ -68,10 +79,12 @@ public final class Responses {
       return;
     }
     Throwable failure = ctx.failure();
-    if (failure instanceof io.netty.handler.codec.DecoderException) {
-      // the body handler could not decode a form body (e.g. a bad percent escape): the client's fault
+    if (isUndecodable(failure)) {
+      // the request's own bytes did not decode (a form body with a bad escape, a chunk size that is
+      // not hex): the client's fault; the connection cannot be trusted for a next request
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
       failure = ctx.request().path().equals("/v1/auth/token")
-          ? OAuthError.invalidRequest("Malformed form body") : ApiError.badRequest("Malformed form body");
+          ? OAuthError.invalidRequest("Malformed request body") : ApiError.badRequest("Malformed request body");
     }
     if (failure instanceof ApiError e) {
       json(ctx, e.status().code, errorBody(e.status().code, e.status().reason, e.getMessage()));
@@ -93,6 +106,25 @@ public final class Responses {
     }
   }
 
+  /**
+   * Thrown while Netty decoded the request (its form body, its chunks), not by the mock's code: the
+   * first frame of either kind decides.
+   */
+  private static boolean isUndecodable(Throwable failure) {
+    if (failure instanceof io.netty.handler.codec.DecoderException) {
+      return true;
+    }
+    for (StackTraceElement frame : failure == null ? new StackTraceElement[0] : failure.getStackTrace()) {
+      if (frame.getClassName().startsWith("io.livedigitalmock.")) {
+        return false;
+      }
+      if (frame.getClassName().startsWith("io.netty.handler.codec.http.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String reason(int status) {
     for (ApiError.Status s : ApiError.Status.values()) {
       if (s.code == status) {
@@ -101,6 +133,7 @@ public final class Responses {
     }
     return switch (status) {
       case 405 -> "Method Not Allowed";
+      case 408 -> "Request Timeout";
       case 500 -> "Internal Server Error";
       default -> io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
     };

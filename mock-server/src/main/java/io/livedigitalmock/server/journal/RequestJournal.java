@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import io.livedigitalmock.server.domain.SequencedLog;
 
 /**
  * Every request the mock received (the control plane aside), per tenant, plus an "unattributed" part
  * for requests of no tenant that could be told. Each part is bounded by a number of entries and by
- * bytes; past either, its oldest entries go. A tenant's part is emptied by its reset.
+ * bytes; past either, its oldest entries go. All parts together are bounded by {@code totalMaxBytes}
+ * too, so memory does not grow with the number of tenants: past it, the heaviest part's oldest
+ * entries go first. A tenant's part is emptied by its reset.
  */
 public final class RequestJournal {
 
@@ -18,12 +21,15 @@ public final class RequestJournal {
 
   private final int maxEntries;
   private final long maxBytes;
+  private final long totalMaxBytes;
+  private final AtomicLong total = new AtomicLong();
   private final Map<String, SequencedLog<RecordedRequest>> byTenant = new ConcurrentHashMap<>();
   private final SequencedLog<RecordedRequest> unattributed;
 
-  public RequestJournal(int maxEntries, long maxBytes) {
+  public RequestJournal(int maxEntries, long maxBytes, long totalMaxBytes) {
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
+    this.totalMaxBytes = totalMaxBytes;
     this.unattributed = newLog();
   }
 
@@ -37,7 +43,27 @@ public final class RequestJournal {
 
   /** Stores a request (its seq assigned here, per part) and wakes whoever waits for one like it. */
   public RecordedRequest record(RecordedRequest request) {
-    return log(request.clientId()).append(request::withSeq);
+    RecordedRequest stored = log(request.clientId()).append(request::withSeq);
+    if (total.get() > totalMaxBytes) {
+      trim();
+    }
+    return stored;
+  }
+
+  /** Within the total: the heaviest part gives up its oldest entries first. */
+  private synchronized void trim() {
+    while (total.get() > totalMaxBytes) {
+      SequencedLog<RecordedRequest> heaviest = unattributed;
+      for (SequencedLog<RecordedRequest> part : byTenant.values()) {
+        if (part.weight() > heaviest.weight()) {
+          heaviest = part;
+        }
+      }
+      if (heaviest.weight() == 0) {
+        return;
+      }
+      heaviest.evictOldest();
+    }
   }
 
   public List<RecordedRequest> list(String clientId, RequestFilter filter, long afterSeq) {
@@ -63,10 +89,11 @@ public final class RequestJournal {
   }
 
   /** Everything was reset: every part is emptied, and those of tenants gone are dropped. */
-  public void clearAll() {
+  public synchronized void clearAll() {
     byTenant.values().forEach(SequencedLog::clear);
     byTenant.clear();
     unattributed.clear();
+    total.set(unattributed.weight());   // a request recorded meanwhile into a part now gone counts no more
   }
 
   private SequencedLog<RecordedRequest> log(String clientId) {
@@ -74,6 +101,6 @@ public final class RequestJournal {
   }
 
   private SequencedLog<RecordedRequest> newLog() {
-    return new SequencedLog<>(maxEntries, maxBytes, RecordedRequest::seq, RecordedRequest::weight);
+    return new SequencedLog<>(maxEntries, maxBytes, RecordedRequest::seq, RecordedRequest::weight, total::addAndGet);
   }
 }

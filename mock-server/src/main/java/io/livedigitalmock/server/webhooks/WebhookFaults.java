@@ -55,6 +55,15 @@ public final class WebhookFaults implements EventSink {
   }
 
   /**
+   * For the control plane, which refuses a test event rather than let it be dropped.
+   *
+   * @throws DeliveryQueueFull if it would not fit among the deliveries waiting to be sent now
+   */
+  public void requireRoomFor(WebhookDispatcher.Outgoing o) {
+    dispatcher.requireRoomFor(o);
+  }
+
+  /**
    * Delivers, unless a rule says otherwise.
    *
    * @throws IllegalArgumentException if the body cannot be written byte-exactly as Node would

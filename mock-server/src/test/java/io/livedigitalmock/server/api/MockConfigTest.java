@@ -55,7 +55,43 @@ class MockConfigTest {
         option("room-base-url", "https://rooms.example/", MockConfig::roomBaseUrl, "https://rooms.example"),
         option("jwt-secret", "key", MockConfig::jwtSecret, "key"),
         option("body-limit", "2048", MockConfig::bodyLimitBytes, 2048),
-        option("webhook-retry-interval", "0.5", MockConfig::webhookRetryInterval, Duration.ofMillis(500)));
+        option("webhook-retry-interval", "0.5", MockConfig::webhookRetryInterval, Duration.ofMillis(500)),
+        option("request-timeout", "2.5", c -> c.limits().requestTimeout(), Duration.ofMillis(2500)),
+        option("idle-timeout", "60", c -> c.limits().idleTimeout(), Duration.ofSeconds(60)),
+        option("delivery-log-bytes", "16m", c -> c.limits().deliveryLogBytes(), 16L << 20),
+        option("delivery-queue-bytes", "512k", c -> c.limits().deliveryQueueBytes(), 512L << 10),
+        option("receiver-log-bytes", "1g", c -> c.limits().receiverLogBytes(), 1L << 30),
+        option("data-bytes", "100000", c -> c.limits().dataBytes(), 100_000L),
+        option("journal-total-bytes", "64m", c -> c.limits().journalTotalBytes(), 64L << 20),
+        option("max-tenants", "50", c -> c.limits().maxTenants(), 50),
+        option("max-receivers", "7", c -> c.limits().maxReceivers(), 7),
+        option("control-token", "s3cret", c -> c.controlPlane().token(), "s3cret"),
+        option("control-plane", "off", c -> c.controlPlane().enabled(), false),
+        option("allowed-hosts", "ldmock, ci.internal", c -> c.controlPlane().allowedHosts(),
+            java.util.List.of("ldmock", "ci.internal")));
+  }
+
+  @Test
+  void memoryLimitsDefaultToSharesOfTheMaxHeap() {
+    long heap = Runtime.getRuntime().maxMemory();
+    MockConfig config = MockConfig.parse(NO_ARGS, Map.of());
+    assertEquals(heap / 4, config.limits().dataBytes());
+    assertEquals(heap / 16, config.limits().deliveryLogBytes());
+    assertEquals(heap / 16, config.limits().receiverLogBytes());
+    assertEquals(heap / 16, config.limits().deliveryQueueBytes());
+    assertEquals(heap / 8, config.limits().journalTotalBytes());
+    assertEquals(10_000, config.limits().maxTenants());
+    assertEquals(1_000, config.limits().maxReceivers());
+    assertEquals(Duration.ofSeconds(30), config.limits().requestTimeout());
+    assertEquals(Duration.ofSeconds(180), config.limits().idleTimeout());
+  }
+
+  @Test
+  void theControlPlaneIsOnWithoutATokenForLoopbackByDefault() {
+    MockConfig config = MockConfig.parse(NO_ARGS, Map.of());
+    assertTrue(config.controlPlane().enabled());
+    assertNull(config.controlPlane().token());
+    assertEquals(java.util.List.of(), config.controlPlane().allowedHosts());
   }
 
   @ParameterizedTest(name = "--{0}")
@@ -99,6 +135,12 @@ class MockConfigTest {
         Arguments.of(new String[] {"--body-limit", "10"}, "--body-limit"),
         Arguments.of(new String[] {"--webhook-retry-interval", "soon"}, "--webhook-retry-interval"),
         Arguments.of(new String[] {"--webhook-retry-interval", "-1"}, "--webhook-retry-interval"),
+        Arguments.of(new String[] {"--data-bytes", "lots"}, "--data-bytes"),
+        Arguments.of(new String[] {"--data-bytes", "1k"}, "--data-bytes"),
+        Arguments.of(new String[] {"--delivery-log-bytes", "-5m"}, "--delivery-log-bytes"),
+        Arguments.of(new String[] {"--max-tenants", "1"}, "--max-tenants"),
+        Arguments.of(new String[] {"--request-timeout", "0"}, "--request-timeout"),
+        Arguments.of(new String[] {"--control-plane", "maybe"}, "--control-plane"),
         Arguments.of(new String[] {"--nope", "1"}, "--nope"),
         Arguments.of(new String[] {"--port"}, "--port"),
         Arguments.of(new String[] {"8080"}, "8080"));

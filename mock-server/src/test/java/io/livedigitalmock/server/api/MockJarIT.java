@@ -5,24 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.livedigitalmock.server.support.MockJar;
 import io.restassured.http.ContentType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +27,11 @@ import org.junit.jupiter.api.Test;
 class MockJarIT {
 
   private static final Pattern READY = Pattern.compile("livedigital-mock listening on (http://127\\.0\\.0\\.1:(\\d+))");
-  private static final long LINE_TIMEOUT_SECONDS = 60;
 
   @Test
   void theJarStartsOnAFreePortAndPrintsAReadyDemoTenant() throws Exception {
     long started = System.nanoTime();
-    try (Mock mock = Mock.start(List.of("--port", "0"), Map.of())) {
+    try (MockJar mock = MockJar.start(List.of("--port", "0"), Map.of())) {
       String first = mock.nextLine();
       long readyNanos = System.nanoTime() - started;
 
@@ -71,7 +62,7 @@ class MockJarIT {
   void environmentVariablesSetThePortAndTheDemoTenant() throws Exception {
     Map<String, String> env = Map.of("LDMOCK_PORT", "0", "LDMOCK_CLIENT_ID", "it-client",
         "LDMOCK_CLIENT_SECRET", "it-secret", "LDMOCK_USER_EMAIL", "it@example.com", "LDMOCK_USER_PASSWORD", "it-pw");
-    try (Mock mock = Mock.start(List.of(), env)) {
+    try (MockJar mock = MockJar.start(List.of(), env)) {
       Matcher ready = READY.matcher(mock.nextLine());
       assertTrue(ready.matches(), ready.toString());
       assertTrue(Integer.parseInt(ready.group(2)) != 8080, "LDMOCK_PORT=0 must pick a free port");
@@ -87,7 +78,7 @@ class MockJarIT {
 
   @Test
   void aFlagOverridesTheEnvironment() throws Exception {
-    try (Mock mock = Mock.start(List.of("--port", "0", "--client-id", "from-flag"),
+    try (MockJar mock = MockJar.start(List.of("--port", "0", "--client-id", "from-flag"),
         Map.of("LDMOCK_PORT", "1", "LDMOCK_CLIENT_ID", "from-env"))) {
       assertTrue(READY.matcher(mock.nextLine()).matches());
       assertTrue(mock.nextLine().startsWith("demo client: client_id=from-flag "));
@@ -96,10 +87,10 @@ class MockJarIT {
 
   @Test
   void aBadFlagExitsWithStatus2AndSaysWhy() throws Exception {
-    try (Mock mock = Mock.start(List.of("--port", "not-a-port"), Map.of())) {
-      assertTrue(mock.process.waitFor(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS), "did not exit");
-      assertEquals(2, mock.process.exitValue());
-      String err = new String(mock.process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    try (MockJar mock = MockJar.start(List.of("--port", "not-a-port"), Map.of())) {
+      assertTrue(mock.process().waitFor(MockJar.LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS), "did not exit");
+      assertEquals(2, mock.process().exitValue());
+      String err = new String(mock.process().getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(err.contains("--port"), err);
     }
   }
@@ -121,57 +112,5 @@ class MockJarIT {
         .body(Map.of("client_id", clientId, "client_secret", secret, "grant_type", "password",
             "username", email, "password", password))
         .post("/v1/auth/token").then().statusCode(200).body("token_type", equalTo("Bearer"));
-  }
-
-  /** The jar in its own process; its stdout read line by line on a thread of its own. Closing stops it. */
-  private static final class Mock implements AutoCloseable {
-
-    private final Process process;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-    private Mock(Process process) {
-      this.process = process;
-      Thread reader = new Thread(() -> pump(process.getInputStream()), "mock-jar-stdout");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    static Mock start(List<String> args, Map<String, String> env) throws IOException {
-      Path jar = Path.of(System.getProperty("livedigital.mock.jar", "target/livedigital-mock-server.jar"));
-      assertTrue(Files.isRegularFile(jar), "no jar at " + jar.toAbsolutePath() + "; run `mvn package` first");
-      String java = ProcessHandle.current().info().command()
-          .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
-      command.addAll(args);
-      ProcessBuilder builder = new ProcessBuilder(command);
-      builder.environment().keySet().removeIf(name -> name.startsWith("LDMOCK_"));
-      builder.environment().putAll(env);
-      return new Mock(builder.start());
-    }
-
-    /** The next line the jar printed; fails the test if none comes in time. */
-    String nextLine() throws InterruptedException {
-      String line = lines.poll(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      assertNotNull(line, "no line from the jar within " + LINE_TIMEOUT_SECONDS + " s");
-      return line;
-    }
-
-    private void pump(InputStream out) {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended; nextLine() reports the missing line
-      }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
   }
 }

@@ -38,4 +38,26 @@ class ResetAndRetriesTest {
       assertEquals(1, receiver.received().size(), "the receiver got the first attempt only");
     }
   }
+
+  /** W11: an attempt already on the wire at the reset finishes, but its outcome stays out of the new log. */
+  @Test
+  void anAttemptUnderWayAtATenantResetIsNotLoggedAfterIt() {
+    try (WebhookReceiver receiver = WebhookReceiver.delayed(Duration.ofMillis(1_000), 200)) {
+      EventsKit.Tenant t = kit.newTenant();
+      String spaceId = t.createSpace();
+      t.createWebhook(spaceId, receiver.url());
+      long seq = t.lastSeq();
+      for (int i = 0; i < 3; i++) {
+        kit.post("/_mock/spaces/" + spaceId + "/webhook/test-event", null,
+            new JsonObject().put("body", new JsonObject().put("eventName", "ping").put("n", i))).expect(202);
+      }
+      for (int i = 0; i < 3; i++) {
+        receiver.await(EventsKit.WAIT);   // all three are on the wire, each answered 1 s after it arrived
+      }
+
+      kit.post("/_mock/tenants/" + t.clientId + "/reset", null, null).expect(200);
+
+      t.assertNoDelivery("eventName=ping", seq, 2_500);
+    }
+  }
 }

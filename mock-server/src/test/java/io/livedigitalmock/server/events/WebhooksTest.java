@@ -90,6 +90,19 @@ class WebhooksTest {
         .expect(404);
   }
 
+  /** A url no request can be sent to is a clear 400 at registration, not lost events later. */
+  @Test
+  void aUrlWithAPortNoConnectionCanUseIsRefused() {
+    for (String url : List.of("http://127.0.0.1:99999/hook", "http://127.0.0.1:0/hook", "https://localhost:65536/")) {
+      JsonObject refused = kit.post(webhook, t.token, new JsonObject().put("url", url)).expect(400);
+      assertTrue(refused.getString("message").contains("port"), refused.encode());
+    }
+    kit.get(webhook, t.token).expect(404);
+    kit.post(webhook, t.token, new JsonObject().put("url", "http://127.0.0.1:65535/hook")).expect(201);
+    kit.put(webhook, t.token, new JsonObject().put("url", "http://127.0.0.1:70000/hook")).expect(400);
+    assertEquals("http://127.0.0.1:65535/hook", kit.get(webhook, t.token).expect(200).getString("url"));
+  }
+
   @Test
   void onlyTheSpaceOwnerManagesTheWebhook() {
     kit.post(webhook, t.token, new JsonObject().put("url", "http://127.0.0.1:9/a")).expect(201);

@@ -1,0 +1,62 @@
+package io.livedigitalmock.server.domain;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What all tenants store, in {@link Footprint} bytes, against {@code --data-bytes}. Each tenant's
+ * state reports into a {@link Meter} of its own; a reset releases the old state's meter at once. Writes
+ * are refused while the budget is spent ({@link #requireRoom}, checked before a request stores
+ * anything, so that no request is stopped half-way); reads, deletes and resets always work.
+ */
+public final class StoredData {
+
+  private final long limit;
+  private final AtomicLong used = new AtomicLong();
+
+  public StoredData(long limit) {
+    this.limit = limit;
+  }
+
+  /** A 409 naming the option while the stored data has reached the limit. */
+  public void requireRoom() {
+    if (used.get() >= limit) {
+      throw ApiError.conflict("The mock's stored data reached --data-bytes (" + limit + " bytes): reset tenants "
+          + "(POST /_mock/tenants/{clientId}/reset, POST /_mock/reset) or start the mock with a larger --data-bytes");
+    }
+  }
+
+  public long used() {
+    return used.get();
+  }
+
+  public long limit() {
+    return limit;
+  }
+
+  /** A new share of the budget: a tenant state's, or another store's (fault rules). */
+  public Meter meter() {
+    return new Meter();
+  }
+
+  /** One store's share; after {@link #release} it counts nothing more. */
+  public final class Meter {
+
+    private long bytes;
+    private boolean released;
+
+    public synchronized void add(long delta) {
+      if (!released) {
+        bytes += delta;
+        used.addAndGet(delta);
+      }
+    }
+
+    public synchronized void release() {
+      if (!released) {
+        released = true;
+        used.addAndGet(-bytes);
+        bytes = 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.livedigitalmock.server.domain;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ids of tokens ({@code jti}) and of access links' tokens: 13 hex chars that never repeat within a
+ * server's life. Resets bring data back with the same ids, so these cannot come from the tenant's
+ * data sequence (a revoked personal token would name the token minted after the reset); here each
+ * is a counter that only grows, scrambled by a bijection of 52-bit numbers keyed by the seed, so
+ * they look random and are distinct by construction.
+ */
+final class TokenIds {
+
+  private static final int BITS = 52;
+  private static final long MASK = (1L << BITS) - 1;
+
+  private final long key;
+  private final AtomicLong issued = new AtomicLong();
+
+  TokenIds(long seed) {
+    this.key = IdSource.seedOf(seed, "token-ids", "") & MASK;
+  }
+
+  String next() {
+    return String.format("%013x", scramble(issued.getAndIncrement() & MASK));
+  }
+
+  /** Each step maps [0, 2^52) onto itself one to one: xor, multiplication by an odd number, xor-shift. */
+  private long scramble(long n) {
+    long x = (n ^ key) & MASK;
+    x = x * 0xBF58476D1CE4E5B9L & MASK;
+    x ^= x >>> 26;
+    x = x * 0x94D049BB133111EBL & MASK;
+    x ^= x >>> 23;
+    return x;
+  }
+}

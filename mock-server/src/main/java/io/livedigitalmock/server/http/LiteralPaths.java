@@ -1,0 +1,40 @@
+package io.livedigitalmock.server.http;
+
+import io.livedigitalmock.server.domain.ApiError;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A request reaches the area its path names as sent. Vert.x routes by the normalized path: it removes
+ * dot segments, merges slashes and decodes escaped unreserved characters, so {@code /v1/../_mock/reset},
+ * {@code /v1/%2e%2e/_mock/reset}, {@code //_mock/reset} and {@code /%5fmock/reset} would all reach the
+ * control plane, past a proxy that forwards {@code /v1} only or blocks {@code /_mock}. Here a path with
+ * a dot segment or a backslash, escaped or not, is a 400; a path that routes to {@code /_mock} but was
+ * not sent as {@code /_mock/...} is not found. No client sends either: URL libraries remove dot
+ * segments before sending.
+ */
+public final class LiteralPaths {
+
+  private LiteralPaths() {
+  }
+
+  /** The router's handler after {@link MalformedRequests#check} (which makes sure the path decodes). */
+  public static void check(RoutingContext ctx) {
+    String sent = ctx.request().path();
+    String decoded = QueryStringDecoder.decodeComponent(sent == null ? "" : sent, StandardCharsets.UTF_8);
+    if (decoded.indexOf('\\') >= 0) {
+      throw ApiError.badRequest("A path must not contain a backslash");
+    }
+    for (String segment : decoded.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        throw ApiError.badRequest("A path must not contain . or .. segments");
+      }
+    }
+    String routed = ctx.normalizedPath();
+    if ((routed.equals("/_mock") || routed.startsWith("/_mock/")) && !sent.startsWith("/_mock/")) {
+      throw ApiError.notFound("Route");
+    }
+    ctx.next();
+  }
+}

@@ -1,0 +1,50 @@
+package io.livedigitalmock.server.http;
+
+import io.livedigitalmock.server.domain.StoredData;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses a request that would store something while the tenants' stored data is at
+ * {@code --data-bytes} (409 naming the option; see {@link StoredData}), before its body is read or
+ * anything changes, so that no request stops half-way. Reads, deletes, resets, the clock, the token
+ * endpoint, and what only fills bounded logs (built-in receivers, test events) always pass, so a full
+ * mock can always be looked at and emptied.
+ */
+public final class StoredDataGuard {
+
+  private static final Pattern CONTROL_NEVER_STORES = Pattern.compile(
+      "/_mock/(reset|clock|tenants/[^/]+/(reset|clock)|receivers(/[^/]+)?|spaces/[^/]+/webhook/test-event)");
+
+  /** Opening the room page as JSON joins at once; a browser joins with the page's form. */
+  private static final Pattern ROOM_PAGE_JOINS = Pattern.compile("GET /room/[^/]+|POST /room/[^/]+/join");
+
+  private final StoredData data;
+
+  public StoredDataGuard(StoredData data) {
+    this.data = data;
+  }
+
+  /** Before every API operation ({@link OperationRoutes}): creates and updates. */
+  public void operation(RoutingContext ctx) {
+    ApiOperation op = OperationRoutes.of(ctx);
+    if (op != ApiOperation.GET_ACCESS_TOKEN && (op.method() == HttpMethod.POST || op.method() == HttpMethod.PUT)) {
+      data.requireRoom();
+    }
+    ctx.next();
+  }
+
+  /** On every request: the room page's joins and the control plane's writes. */
+  public void pagesAndControlPlane(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    HttpMethod method = ctx.request().method();
+    boolean stores = path.startsWith("/room/") ? ROOM_PAGE_JOINS.matcher(method.name() + " " + path).matches()
+        : path.startsWith("/_mock/") && (method == HttpMethod.POST || method == HttpMethod.PUT)
+            && !CONTROL_NEVER_STORES.matcher(path).matches();
+    if (stores) {
+      data.requireRoom();
+    }
+    ctx.next();
+  }
+}

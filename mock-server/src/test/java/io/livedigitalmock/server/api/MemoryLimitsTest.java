@@ -1,0 +1,152 @@
+package io.livedigitalmock.server.api;
+
+import static io.livedigitalmock.server.support.ApiErrors.apiError;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livedigitalmock.server.MockConfig;
+import io.livedigitalmock.server.MockServer;
+import io.livedigitalmock.server.support.TestTenant;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each memory limit with a small value: past it the mock refuses with a 4xx naming the option, or
+ * forgets the oldest log entries; reads, deletes and resets keep working, and a reset makes room.
+ */
+class MemoryLimitsTest {
+
+  private static final String TWENTY_KB = "x".repeat(20_000);
+
+  @Test
+  void storedDataPastDataBytesIsRefusedUntilAResetMakesRoom() {
+    try (MockServer server = start("--data-bytes", "256k")) {
+      TestTenant t = TestTenant.create(server.baseUrl());
+      String token = t.owner().accessToken();
+      String space = t.createSpace(token, true);
+      Response refused = null;
+      for (int i = 0; i < 100 && refused == null; i++) {
+        Response r = storeMeta(t, token, space, "u" + i);
+        refused = r.statusCode() == 201 ? null : r;
+      }
+      assertTrue(refused != null, "the 256 KiB filled up");
+      refused.then().spec(apiError(409)).body("message", containsString("--data-bytes"));
+
+      t.as(token).get("/v1/spaces/{s}", space).then().statusCode(200);
+      control(server).post("/_mock/tenants").then().spec(apiError(409));
+      t.control().post("/reset").then().statusCode(200);
+      String again = t.createSpace(token, true);
+      storeMeta(t, token, again, "after-reset").then().statusCode(201);
+    }
+  }
+
+  @Test
+  void faultRulesCountAsStoredData() {
+    try (MockServer server = start("--data-bytes", "256k")) {
+      TestTenant t = TestTenant.create(server.baseUrl());
+      Map<String, Object> rule = Map.of("on", "getMe",
+          "respond", Map.of("status", 503, "body", Map.of("message", TWENTY_KB)));
+      Response refused = null;
+      for (int i = 0; i < 100 && refused == null; i++) {
+        Response r = t.control().body(rule).post("/faults");
+        refused = r.statusCode() == 201 ? null : r;
+      }
+      assertTrue(refused != null, "the 256 KiB filled up");
+      refused.then().spec(apiError(409)).body("message", containsString("--data-bytes"));
+      t.control().post("/reset").then().statusCode(200);
+      t.control().body(rule).post("/faults").then().statusCode(201);
+    }
+  }
+
+  @Test
+  void tenantsPastMaxTenantsAreRefused() {
+    try (MockServer server = start("--max-tenants", "3")) {
+      control(server).post("/_mock/tenants").then().statusCode(201);   // with the demo and SDK tenants: 3
+      control(server).post("/_mock/tenants").then().spec(apiError(409)).body("message", containsString("--max-tenants"));
+      control(server).post("/_mock/reset").then().statusCode(200);
+      control(server).post("/_mock/tenants").then().statusCode(201);
+    }
+  }
+
+  @Test
+  void receiversPastMaxReceiversAreRefusedAndTheirLogsKeepTheNewestRequests() {
+    try (MockServer server = start("--max-receivers", "2", "--receiver-log-bytes", "128k")) {
+      String a = control(server).post("/_mock/receivers").then().statusCode(201).extract().path("id");
+      String b = control(server).post("/_mock/receivers").then().statusCode(201).extract().path("id");
+      control(server).post("/_mock/receivers").then().spec(apiError(409)).body("message", containsString("--max-receivers"));
+
+      for (int i = 0; i < 3; i++) {
+        control(server).body(TWENTY_KB).post("/_mock/receivers/{id}", a).then().statusCode(200);
+      }
+      for (int i = 0; i < 3; i++) {
+        control(server).body(TWENTY_KB).post("/_mock/receivers/{id}", b).then().statusCode(200);
+      }
+      // 20,000 chars count 40 KB each: three of the six fit in 128 KiB, the newest ones (all of b's)
+      assertEquals(0, requests(server, a).getInt("total"));
+      assertEquals(3, requests(server, b).getInt("total"));
+
+      control(server).delete("/_mock/receivers/{id}", a).then().statusCode(200);
+      control(server).post("/_mock/receivers").then().statusCode(201);
+    }
+  }
+
+  @Test
+  void eventsPastTheDeliveryQueueAreRefusedOrDroppedAndLogged() {
+    try (MockServer server = start("--delivery-queue-bytes", "128k")) {
+      TestTenant t = TestTenant.create(server.baseUrl());
+      String token = t.owner().accessToken();
+      String space = t.createSpace(token, true);
+      String hanging = control(server).body(Map.of("delayMs", 60_000)).post("/_mock/receivers").then().statusCode(201)
+          .extract().path("url");
+      t.as(token).body(Map.of("url", hanging)).post("/v1/spaces/{s}/webhook", space).then().statusCode(201);
+
+      Response refused = null;
+      for (int i = 0; i < 10 && refused == null; i++) {
+        Response r = control(server).body(Map.of("body", Map.of("eventName", "big", "data", TWENTY_KB)))
+            .post("/_mock/spaces/{s}/webhook/test-event", space);
+        refused = r.statusCode() == 202 ? null : r;
+      }
+      assertTrue(refused != null, "the 128 KiB filled up");
+      refused.then().spec(apiError(429)).body("message", containsString("--delivery-queue-bytes"));
+      for (int i = 0; i < 1_000 && control(server).body(Map.of("body", Map.of("eventName", "s")))
+          .post("/_mock/spaces/{s}/webhook/test-event", space).statusCode() == 202; i++) {
+        assertTrue(i < 999, "small events fill the rest");
+      }
+
+      String room = t.createRoom(token, space, true).id();
+      control(server).body(Map.of("name", "Ann")).post("/_mock/rooms/{r}/participants", room).then().statusCode(201);
+      control(server).get("/_mock/webhooks/deliveries/next?clientId={c}&eventName=call_started&timeoutMs=10000",
+          t.clientId()).then().statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("dropped"))
+          .body("error", containsString("--delivery-queue-bytes"));
+    }
+  }
+
+  private static MockServer start(String... options) {
+    String[] args = new String[options.length + 4];
+    args[0] = "--port";
+    args[1] = "0";
+    args[2] = "--seed";
+    args[3] = "9";
+    System.arraycopy(options, 0, args, 4, options.length);
+    return MockServer.start(MockConfig.parse(args, Map.of()));
+  }
+
+  private static RequestSpecification control(MockServer server) {
+    return given().baseUri(server.baseUrl()).contentType(ContentType.JSON);
+  }
+
+  private static JsonPath requests(MockServer server, String receiver) {
+    return control(server).get("/_mock/receivers/{id}/requests", receiver).then().statusCode(200).extract().jsonPath();
+  }
+
+  private static Response storeMeta(TestTenant t, String token, String space, String externalUserId) {
+    return t.as(token).body(Map.of("externalUserId", externalUserId, "meta", Map.of("bio", TWENTY_KB)))
+        .post("/v1/spaces/{s}/analytics/external-user-meta", space);
+  }
+}
