@@ -72,11 +72,10 @@ public final class FaultsAndJournal {
   }
 
   /**
-   * Mounts the journal (call before the body handler, so a refused body is journaled too) and
-   * arms the start scenario: its tenant's (or the server's) rules from birth, again after each reset.
+   * Once, before the servers listen: the webhook fault gate learns the tenants' clocks, and the
+   * start scenario is armed: its tenant's (or the server's) rules from birth, again after each reset.
    */
-  void install(Router router, TenantRegistry registry, String demoClientId) {
-    new RequestJournaling(registry, requests).mount(router);
+  void start(TenantRegistry registry, String demoClientId) {
     webhooks.tenantClocks(clientId -> {
       try {
         return registry.byClientId(clientId).backend().clock().now();
@@ -90,6 +89,11 @@ public final class FaultsAndJournal {
       faults.setBirthRules(tenant, startScenario.rules());
       faults.reset(tenant, registry.serverClock().now());
     }
+  }
+
+  /** Mounts the journal on one router (call before the body handler, so a refused body is journaled too). */
+  void mount(Router router, TenantRegistry registry) {
+    new RequestJournaling(registry, requests).mount(router);
   }
 
   /** Run first on every API operation: the fault rules. */

@@ -18,7 +18,8 @@ import java.util.Map;
 public record MockConfig(String host, int port, Long seed, String jwtSecret, TenantSpec demo,
                          String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
                          Duration webhookTimeout, boolean sdkExampleTenant,
-                         FaultsAndJournal.Options faultsAndJournal, Limits limits, ControlPlane controlPlane) {
+                         FaultsAndJournal.Options faultsAndJournal, Limits limits, ControlPlane controlPlane,
+                         int eventLoops) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -54,6 +55,7 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("scenario", "", "fault scenario loaded at start: a YAML/JSON file, classpath:<resource>, or a shipped one's name (token-endpoint-outage, rate-limiting, flaky-webhook-receiver, recording-failure-mid-call)");
     option("journal-max-entries", "10000", "requests kept per tenant in the request journal (oldest dropped; 0: no journal)");
     option("journal-max-bytes", "16777216", "bytes kept per tenant in the request journal, roughly (oldest dropped)");
+    option("event-loops", "auto", "event loops, each serving the port with its own HTTP server over the shared state (auto: one per available processor)");
   }
 
   private static void option(String name, String defaultValue, String help) {
@@ -132,7 +134,9 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
             bytes(v, "delivery-log-bytes", 16), bytes(v, "delivery-queue-bytes", 16), bytes(v, "receiver-log-bytes", 16),
             bytes(v, "journal-total-bytes", 8), bytes(v, "data-bytes", 4), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)),
         new ControlPlane(onOff(v, "control-plane"), v.get("control-token").isBlank() ? null : v.get("control-token").trim(),
-            java.util.Arrays.stream(v.get("allowed-hosts").split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList()));
+            java.util.Arrays.stream(v.get("allowed-hosts").split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList()),
+        v.get("event-loops").trim().equalsIgnoreCase("auto") ? Runtime.getRuntime().availableProcessors()
+            : integer(v, "event-loops", 1, 1024));
   }
 
   private static boolean onOff(Map<String, String> v, String name) {
@@ -207,48 +211,54 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
   }
 
   public MockConfig withWebhookTimeout(Duration timeout) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        timeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
+        timeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
   }
 
   /** A scenario loaded at start (file, {@code classpath:...} or a shipped one's name); "" for none. */
   public MockConfig withScenario(String scenario) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
         webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(scenario,
-        faultsAndJournal.journalMaxEntries(), faultsAndJournal.journalMaxBytes()), limits, controlPlane);
+        faultsAndJournal.journalMaxEntries(), faultsAndJournal.journalMaxBytes()), limits, controlPlane, eventLoops);
   }
 
   /** Per tenant: how many requests, and about how many bytes, the request journal keeps. */
   public MockConfig withJournalLimits(int maxEntries, long maxBytes) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
         webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(faultsAndJournal.scenario(), maxEntries,
-        maxBytes), limits, controlPlane);
+        maxBytes), limits, controlPlane, eventLoops);
   }
 
   /** The same, the control plane requiring {@code token} ({@code Authorization: Bearer <token>}). */
   public MockConfig withControlToken(String token) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
         webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, new ControlPlane(controlPlane.enabled(), token,
-        controlPlane.allowedHosts()));
+        controlPlane.allowedHosts()), eventLoops);
+  }
+
+  /** Serves the port from {@code n} event loops, one HTTP server on each. */
+  public MockConfig withEventLoops(int n) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
+        webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, n);
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
   }
 
   static String usage() {

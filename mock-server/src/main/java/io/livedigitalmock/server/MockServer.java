@@ -17,40 +17,45 @@ import io.livedigitalmock.server.http.RequestDeadlines;
 import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The composition root: builds the domain, mounts the API and the control plane on one router, and
- * listens. Start it from {@link Main}, or in-process from tests and the JUnit extension.
+ * The composition root: builds the domain, then one HTTP server per event loop on the same port
+ * ({@link EventLoopServer}), each mounting the API and the control plane on a router of its own.
+ * Start it from {@link Main}, or in-process from tests and the JUnit extension.
  */
 public final class MockServer implements AutoCloseable {
 
   private final Vertx vertx;
-  private final HttpServer server;
+  private final int port;
   private final TenantRegistry tenants;
   private final MockConfig config;
 
-  private MockServer(Vertx vertx, HttpServer server, TenantRegistry tenants, MockConfig config) {
+  private MockServer(Vertx vertx, int port, TenantRegistry tenants, MockConfig config) {
     this.vertx = vertx;
-    this.server = server;
+    this.port = port;
     this.tenants = tenants;
     this.config = config;
   }
 
-  /** Starts and waits until the port is bound. */
+  /** Starts and waits until the port is bound, served by {@link MockConfig#eventLoops()} HTTP servers. */
   public static MockServer start(MockConfig config) {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+    int loops = config.eventLoops();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(4));
     try {
       byte[] recordingFile = sampleRecording();
       MockClock clock = MockClock.system();
@@ -66,18 +71,19 @@ public final class MockServer implements AutoCloseable {
           config::roomBaseUrl,
           scripting.webhooks(), journal, new UrlSigner(config.jwtSecret()), recordingFile.length,
           scripting.faults(), scripting.requests()), config.demo(), config.sdkExampleTenant(), limits.storage(), data);
+      scripting.start(tenants, config.demo().clientId());
       RequestDeadlines deadlines = new RequestDeadlines(vertx, limits.requestTimeout());
-      Router router = router(vertx, config, tenants, scripting, deadlines, recordingFile);
-      HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-              .setHost(config.host()).setPort(config.port())
-              .setIdleTimeout((int) limits.idleTimeout().toSeconds())
-              .setHttp2ClearTextEnabled(false))
-          .connectionHandler(deadlines::connected)
-          .requestHandler(MalformedRequests.guard(router))
-          .invalidRequestHandler(MalformedRequests::invalid)
-          .webSocketHandler(MalformedRequests::noWebSockets)
-          .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      return new MockServer(vertx, server, tenants, config);
+      ControlPlaneGuard guard = controlPlaneGuard(config);
+      Function<Vertx, Router> routes = v -> router(v, config, tenants, scripting, guard, deadlines, recordingFile);
+      // port 0: a free port, shared by all of them (Vert.x binds a negative port once, at random)
+      HttpServerOptions options = new HttpServerOptions()
+          .setHost(config.host()).setPort(config.port() == 0 ? -1 : config.port())
+          .setIdleTimeout((int) limits.idleTimeout().toSeconds())
+          .setHttp2ClearTextEnabled(false);
+      AtomicInteger bound = new AtomicInteger();
+      await(vertx.deployVerticle(() -> new EventLoopServer(options, routes, deadlines, s -> bound.set(s.actualPort())),
+          new DeploymentOptions().setInstances(loops)));
+      return new MockServer(vertx, bound.get(), tenants, config);
     } catch (IllegalArgumentException badScenario) {
       vertx.close();
       throw new IllegalStateException(badScenario.getMessage(), badScenario);
@@ -91,20 +97,24 @@ public final class MockServer implements AutoCloseable {
     }
   }
 
+  private static void await(Future<?> deployed) throws InterruptedException, ExecutionException, TimeoutException {
+    deployed.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
   /**
-   * Every request first passes the plumbing, in this order: its deadline is tracked; malformed
-   * requests and paths that are not literal are refused; the control plane checks who asks; the
-   * request journal takes note; writes wait for room in the stored data; the body is read. Then the
-   * control plane, the API (fault rules first) and its pages.
+   * One event loop's router. Every request first passes the plumbing, in this order: its deadline is
+   * tracked; malformed requests and paths that are not literal are refused; the control plane checks
+   * who asks; the request journal takes note; writes wait for room in the stored data; the body is
+   * read. Then the control plane, the API (fault rules first) and its pages.
    */
   private static Router router(Vertx vertx, MockConfig config, TenantRegistry tenants, FaultsAndJournal scripting,
-                               RequestDeadlines deadlines, byte[] recordingFile) {
+                               ControlPlaneGuard guard, RequestDeadlines deadlines, byte[] recordingFile) {
     Router router = Router.router(vertx);
     router.route().handler(deadlines::track);
     router.route().handler(MalformedRequests::check);
     router.route().handler(LiteralPaths::check);
-    router.route("/_mock/*").handler(controlPlaneGuard(config)::check);
-    scripting.install(router, tenants, config.demo().clientId());
+    router.route("/_mock/*").handler(guard::check);
+    scripting.mount(router, tenants);
     StoredDataGuard storedData = new StoredDataGuard(tenants.data());
     router.route().handler(storedData::pagesAndControlPlane);
     router.route().handler(RequestBodies.upTo(config.bodyLimitBytes()));
@@ -152,7 +162,7 @@ public final class MockServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.actualPort();
+    return port;
   }
 
   /** Where clients reach it; always loopback, also when bound to all interfaces. */

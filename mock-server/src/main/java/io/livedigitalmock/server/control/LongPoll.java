@@ -45,9 +45,12 @@ final class LongPoll {
   static <T> void answer(RoutingContext ctx, CompletableFuture<T> found, long waitMillis, String what,
                          Function<T, JsonObject> view) {
     var vertx = ctx.vertx();
+    // the future completes on whichever thread stored the item (another event loop, the webhook
+    // dispatcher's): the answer is written back on the event loop that serves this request
+    var context = vertx.getOrCreateContext();
     long timer = vertx.setTimer(Math.max(1, waitMillis), t -> found.cancel(false));
     ctx.response().closeHandler(v -> found.cancel(false));
-    found.whenComplete((item, error) -> vertx.runOnContext(v -> {
+    found.whenComplete((item, error) -> context.runOnContext(v -> {
       vertx.cancelTimer(timer);
       if (ctx.response().ended() || ctx.response().closed()) {
         return;

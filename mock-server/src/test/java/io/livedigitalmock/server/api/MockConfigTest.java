@@ -38,6 +38,7 @@ class MockConfigTest {
     assertEquals(262_144, config.bodyLimitBytes());
     assertNull(config.seed());
     assertNull(config.roomBaseUrl());
+    assertEquals(Runtime.getRuntime().availableProcessors(), config.eventLoops(), "one event loop per processor");
     assertNotEquals(config.jwtSecret(), MockConfig.parse(NO_ARGS, Map.of()).jwtSecret(), "jwt secret is random per start");
   }
 
@@ -67,6 +68,7 @@ class MockConfigTest {
         option("max-receivers", "7", c -> c.limits().maxReceivers(), 7),
         option("control-token", "s3cret", c -> c.controlPlane().token(), "s3cret"),
         option("control-plane", "off", c -> c.controlPlane().enabled(), false),
+        option("event-loops", "3", MockConfig::eventLoops, 3),
         option("allowed-hosts", "ldmock, ci.internal", c -> c.controlPlane().allowedHosts(),
             java.util.List.of("ldmock", "ci.internal")));
   }
@@ -141,6 +143,8 @@ class MockConfigTest {
         Arguments.of(new String[] {"--max-tenants", "1"}, "--max-tenants"),
         Arguments.of(new String[] {"--request-timeout", "0"}, "--request-timeout"),
         Arguments.of(new String[] {"--control-plane", "maybe"}, "--control-plane"),
+        Arguments.of(new String[] {"--event-loops", "0"}, "--event-loops"),
+        Arguments.of(new String[] {"--event-loops", "many"}, "--event-loops"),
         Arguments.of(new String[] {"--nope", "1"}, "--nope"),
         Arguments.of(new String[] {"--port"}, "--port"),
         Arguments.of(new String[] {"8080"}, "8080"));
