@@ -13,16 +13,29 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HS256 JWTs through vertx-auth-jwt, with the claims of the guide's samples. The library checks the
  * signature and algorithm (so tampered, foreign-key and {@code alg:none} tokens fail); expiry is
  * checked by the domain against the mock clock, which the library cannot see, so the library's own
  * time checks are off.
+ *
+ * <p>Clients present the same token over and over, and checking it (base64, JSON, HMAC, the library's
+ * user object) was the largest cost of an authenticated request. So the claims of tokens whose
+ * signature checked out are remembered by the token's exact text, up to {@link #REMEMBERED} of them
+ * (then forgotten all at once): a token's text and the key decide its signature forever, so nothing
+ * is skipped that could change. Expiry, revocation and the tenant are checked by the domain on every
+ * request, as before.
  */
 public final class JwtTokenCodec implements TokenCodec {
 
+  /** About 1.5 MB at most: a token and its claims take some 700 bytes. */
+  static final int REMEMBERED = 2048;
+
   private final JWTAuth jwt;
+  private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
 
   public JwtTokenCodec(Vertx vertx, String secret) {
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
@@ -53,6 +66,19 @@ public final class JwtTokenCodec implements TokenCodec {
     if (token == null || token.isBlank()) {
       throw ApiError.unauthorized("Missing token");
     }
+    TokenClaims known = verified.get(token);
+    if (known != null) {
+      return known;
+    }
+    TokenClaims claims = verify(token);
+    if (verified.size() >= REMEMBERED) {
+      verified.clear();
+    }
+    verified.put(token, claims);
+    return claims;
+  }
+
+  private TokenClaims verify(String token) {
     Future<User> result = jwt.authenticate(new TokenCredentials(token));
     if (!result.isComplete() || result.failed()) {
       throw ApiError.unauthorized("Invalid token");
