@@ -14,6 +14,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class RequestBody {
 
+  private static final String PARSED = "ldmock.jsonBody";
+
   private final JsonObject json;
 
   private RequestBody(JsonObject json) {
@@ -24,15 +26,27 @@ public final class RequestBody {
     return new RequestBody(parse(ctx));
   }
 
-  /** The body as a JSON object; an empty body is an empty object. */
+  /**
+   * The body as a JSON object; an empty body is an empty object. Parsed once per request: later
+   * calls (the journal's look for a client id, a second reader) get the same object, not to be changed.
+   */
   public static JsonObject parse(RoutingContext ctx) {
+    JsonObject parsed = ctx.get(PARSED);
+    if (parsed == null) {
+      parsed = parseOnce(ctx);
+      ctx.put(PARSED, parsed);
+    }
+    return parsed;
+  }
+
+  private static JsonObject parseOnce(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0 || body.toString().isBlank()) {
       return new JsonObject();
     }
     Object parsed;
     try {
-      parsed = io.vertx.core.json.Json.decodeValue(body);
+      parsed = WireJson.decode(body);
     } catch (DecodeException e) {
       throw ApiError.badRequest("Malformed JSON body");
     }

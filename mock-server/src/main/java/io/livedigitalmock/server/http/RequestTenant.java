@@ -105,8 +105,8 @@ final class RequestTenant {
     }
     if (text.trim().startsWith("{")) {
       try {
-        return new JsonObject(text).getValue("client_id") instanceof String s ? s : null;
-      } catch (DecodeException e) {
+        return RequestBody.parse(ctx).getValue("client_id") instanceof String s ? s : null;
+      } catch (ApiError notAnObject) {
         return null;
       }
     }

@@ -25,9 +25,14 @@ public final class Responses {
   }
 
   public static void json(RoutingContext ctx, int status, Object body) {
+    json(ctx, status, WireJson.encode(body));
+  }
+
+  /** An answer whose JSON is already encoded. */
+  static void json(RoutingContext ctx, int status, Buffer encoded) {
     ctx.response().setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8");
-    send(ctx, body instanceof JsonObject o ? o.toBuffer() : ((JsonArray) body).toBuffer());
+    send(ctx, encoded);
   }
 
   /** Ends the answer with {@code body}, or with it spoiled if a fault rule said so ({@link BodyFault}). */

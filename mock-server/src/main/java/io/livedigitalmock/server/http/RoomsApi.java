@@ -51,13 +51,13 @@ final class RoomsApi {
   private void getRoom(RoutingContext ctx) {
     Authenticated a = Authentication.of(ctx);
     Room room = a.tenant().backend().rooms().get(a.caller(), ctx.pathParam("spaceId"), ctx.pathParam("roomId"));
-    Responses.ok(ctx, Views.room(room, a.caller().userId()));
+    Responses.json(ctx, 200, RoomJson.of(room, a.caller().userId()));
   }
 
   private void getRoomByAlias(RoutingContext ctx) {
     Authenticated a = Authentication.of(ctx);
     Room room = a.tenant().backend().rooms().byAlias(a.caller(), ctx.pathParam("alias"));
-    Responses.ok(ctx, Views.room(room, a.caller().userId()));
+    Responses.json(ctx, 200, RoomJson.of(room, a.caller().userId()));
   }
 
   private void updateRoom(RoutingContext ctx) {

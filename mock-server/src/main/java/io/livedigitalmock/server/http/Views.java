@@ -33,7 +33,31 @@ public final class Views {
   }
 
   public static String time(Instant instant) {
-    return instant == null ? null : TIME.format(instant);
+    if (instant == null) {
+      return null;
+    }
+    java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+        ZoneOffset.UTC);
+    if (t.getYear() < 1000) {
+      return TIME.format(instant);   // the formatter's way with short years; the mock's clocks never go there
+    }
+    // the same text as TIME, written directly: the formatter was a tenth of the cost of a room's JSON
+    char[] c = "0000-00-00T00:00:00.000Z".toCharArray();
+    digits(c, 0, 4, t.getYear());
+    digits(c, 5, 2, t.getMonthValue());
+    digits(c, 8, 2, t.getDayOfMonth());
+    digits(c, 11, 2, t.getHour());
+    digits(c, 14, 2, t.getMinute());
+    digits(c, 17, 2, t.getSecond());
+    digits(c, 20, 3, t.getNano() / 1_000_000);
+    return new String(c);
+  }
+
+  private static void digits(char[] into, int at, int width, int value) {
+    for (int i = at + width - 1; i >= at; i--) {
+      into[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   public static JsonObject user(User u) {
