@@ -108,7 +108,7 @@ public final class ControlPlaneGuard {
   private boolean hasToken(RoutingContext ctx, String path) {
     String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (authorization != null) {
-      String[] parts = authorization.trim().split("\\s+", 2);
+      String[] parts = io.livedigitalmock.server.http.Authentication.schemeAndCredentials(authorization);
       return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") && matches(parts[1]);
     }
     if (path.equals(DASHBOARD) && ctx.queryParams().get("token") != null) {

@@ -26,10 +26,23 @@ public final class ApiRoutes {
     if (host == null && ctx.request().authority() != null) {
       host = ctx.request().authority().toString();
     }
-    if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
+    if (host == null || host.isBlank() || !isHostChars(host)) {
       host = "127.0.0.1:" + ctx.request().localAddress().port();
     }
     return "http://" + host;
+  }
+
+  /** Only letters, digits and {@code .-[]:} (a name or address, a port): nothing a link could be bent with. */
+  private static boolean isHostChars(String host) {
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || c == '.' || c == '-' || c == '[' || c == ']' || c == ':';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code beforeOperations}: run first on every API operation (see {@link OperationRoutes}). */

@@ -22,19 +22,34 @@ public final class LiteralPaths {
   /** The router's handler after {@link MalformedRequests#check} (which makes sure the path decodes). */
   public static void check(RoutingContext ctx) {
     String sent = ctx.request().path();
-    String decoded = QueryStringDecoder.decodeComponent(sent == null ? "" : sent, StandardCharsets.UTF_8);
+    sent = sent == null ? "" : sent;
+    // without an escape there is nothing to decode ('+' would turn into a space, which changes nothing here)
+    String decoded = sent.indexOf('%') < 0 ? sent : QueryStringDecoder.decodeComponent(sent, StandardCharsets.UTF_8);
     if (decoded.indexOf('\\') >= 0) {
       throw ApiError.badRequest("A path must not contain a backslash");
     }
-    for (String segment : decoded.split("/", -1)) {
-      if (segment.equals(".") || segment.equals("..")) {
-        throw ApiError.badRequest("A path must not contain . or .. segments");
-      }
+    if (hasDotSegment(decoded)) {
+      throw ApiError.badRequest("A path must not contain . or .. segments");
     }
     String routed = ctx.normalizedPath();
     if ((routed.equals("/_mock") || routed.startsWith("/_mock/")) && !sent.startsWith("/_mock/")) {
       throw ApiError.notFound("Route");
     }
     ctx.next();
+  }
+
+  /** True if a segment between slashes (or the ends) is {@code .} or {@code ..}. */
+  private static boolean hasDotSegment(String path) {
+    int start = 0;
+    for (int i = 0; i <= path.length(); i++) {
+      if (i == path.length() || path.charAt(i) == '/') {
+        int length = i - start;
+        if ((length == 1 || length == 2) && path.charAt(start) == '.' && path.charAt(i - 1) == '.') {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return false;
   }
 }

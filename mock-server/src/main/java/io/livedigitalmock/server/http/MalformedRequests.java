@@ -67,12 +67,22 @@ public final class MalformedRequests {
       throw ApiError.badRequest("Malformed query string: " + e.getMessage());
     }
     String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-    Matcher charset = CHARSET.matcher(type == null ? "" : type);
-    if (charset.find() && !isKnown(charset.group(1))) {
+    Matcher charset = type == null || !mentionsCharset(type) ? null : CHARSET.matcher(type);
+    if (charset != null && charset.find() && !isKnown(charset.group(1))) {
       // body-parser, under the real service's NestJS, answers an unknown charset the same way
       throw new ApiError(ApiError.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset \"" + charset.group(1) + "\"");
     }
     ctx.next();
+  }
+
+  /** Whether the regex needs to run at all: most requests name no charset. */
+  private static boolean mentionsCharset(String contentType) {
+    for (int i = 0; i + 7 <= contentType.length(); i++) {
+      if (contentType.regionMatches(true, i, "charset", 0, 7)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isKnown(String charset) {

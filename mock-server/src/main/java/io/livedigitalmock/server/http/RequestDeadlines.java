@@ -51,20 +51,28 @@ public final class RequestDeadlines {
     ctx.next();
   }
 
-  /** One connection's deadline; touched only on the connection's event loop. */
+  /**
+   * One connection's deadline; touched only on the connection's event loop. A keep-alive connection
+   * starts a new wait with every answer, so the timer is not moved each time: it fires when the
+   * first wait would end, and if a later one started meanwhile, it is set again for the rest of that.
+   */
   private final class Deadline {
 
     private final HttpConnection connection;
     private RoutingContext current;
     private long timer = -1;
+    /** When the wait under way started ({@link System#nanoTime}). */
+    private long waitingSince;
 
     Deadline(HttpConnection connection) {
       this.connection = connection;
     }
 
     void arm() {
-      cancel();
-      timer = vertx.setTimer(timeoutMillis, t -> expired());
+      waitingSince = System.nanoTime();
+      if (timer == -1) {
+        timer = vertx.setTimer(timeoutMillis, t -> due());
+      }
     }
 
     /** The clock keeps running: headers and body share one deadline. */
@@ -84,8 +92,17 @@ public final class RequestDeadlines {
       }
     }
 
-    private void expired() {
+    private void due() {
       timer = -1;
+      long left = timeoutMillis - (System.nanoTime() - waitingSince) / 1_000_000;
+      if (left > 0) {
+        timer = vertx.setTimer(left, t -> due());
+      } else {
+        expired();
+      }
+    }
+
+    private void expired() {
       if (current == null) {
         connection.close();
       } else if (!current.request().isEnded()) {
