@@ -26,7 +26,7 @@ public final class OperationRoutes {
 
   /** The operation's route, ready for its own handlers. */
   Route route(ApiOperation op) {
-    Route route = router.route(op.method(), op.routePath()).handler(ctx -> {
+    Route route = router.routeWithRegex(op.method(), op.routeRegex()).handler(ctx -> {
       ctx.put(KEY, op);
       ctx.next();
     });
