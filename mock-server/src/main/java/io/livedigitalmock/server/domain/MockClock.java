@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MockClock {
 
   /** How far a test may move time: far enough for any expiry, short of java.time's own limits. */
-  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+  /** 9999-12-31T23:59:59.999Z (not parsed: that would load java.time's formatters at start-up). */
+  public static final Instant LATEST = Instant.ofEpochSecond(253_402_300_799L, 999_000_000);
 
   private final Clock base;
   private final AtomicLong offsetMillis = new AtomicLong();

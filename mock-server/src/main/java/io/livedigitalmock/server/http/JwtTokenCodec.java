@@ -34,13 +34,31 @@ public final class JwtTokenCodec implements TokenCodec {
   /** About 1.5 MB at most: a token and its claims take some 700 bytes. */
   static final int REMEMBERED = 2048;
 
-  private final JWTAuth jwt;
+  private final Vertx vertx;
+  private final String secret;
+  /** Made at the first token: setting up the HMAC (JCE providers) is some 60 ms of start-up that can wait. */
+  private volatile JWTAuth jwt;
   private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
 
   public JwtTokenCodec(Vertx vertx, String secret) {
-    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
-        .setJWTOptions(new JWTOptions().setIgnoreExpiration(true)));
+    this.vertx = vertx;
+    this.secret = secret;
+  }
+
+  private JWTAuth jwt() {
+    JWTAuth made = jwt;
+    if (made == null) {
+      synchronized (this) {
+        made = jwt;
+        if (made == null) {
+          made = JWTAuth.create(vertx, new JWTAuthOptions()
+              .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
+              .setJWTOptions(new JWTOptions().setIgnoreExpiration(true)));
+          jwt = made;
+        }
+      }
+    }
+    return made;
   }
 
   @Override
@@ -58,7 +76,7 @@ public final class JwtTokenCodec implements TokenCodec {
     if (c.expiresAt() != null) {
       claims.put("exp", c.expiresAt().getEpochSecond());
     }
-    return jwt.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setNoTimestamp(true));
+    return jwt().generateToken(claims, new JWTOptions().setAlgorithm("HS256").setNoTimestamp(true));
   }
 
   @Override
@@ -79,7 +97,7 @@ public final class JwtTokenCodec implements TokenCodec {
   }
 
   private TokenClaims verify(String token) {
-    Future<User> result = jwt.authenticate(new TokenCredentials(token));
+    Future<User> result = jwt().authenticate(new TokenCredentials(token));
     if (!result.isComplete() || result.failed()) {
       throw ApiError.unauthorized("Invalid token");
     }

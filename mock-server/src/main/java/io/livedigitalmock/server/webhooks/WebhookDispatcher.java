@@ -53,7 +53,8 @@ public final class WebhookDispatcher implements EventSink {
 
   private final Vertx vertx;
   private final Context context;
-  private final WebClient client;
+  /** Made at the first delivery, on {@link #context}: most runs never send one, and making it costs start-up time. */
+  private WebClient client;
   private final DeliveryJournal journal;
   private final MockClock clock;
   private final long retryMillis;
@@ -72,12 +73,6 @@ public final class WebhookDispatcher implements EventSink {
                     Duration timeout, long queueBytes, int connectionsPerReceiver) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
-    this.client = WebClient.create(vertx, new WebClientOptions()
-        .setConnectTimeout((int) timeout.toMillis())
-        .setTrustAll(true)
-        .setVerifyHost(false)
-        .setUserAgent("livedigital-mock-webhooks"),
-        new PoolOptions().setHttp1MaxSize(connectionsPerReceiver));
     this.journal = journal;
     this.clock = clock;
     this.retryMillis = retryInterval.toMillis();
@@ -198,7 +193,7 @@ public final class WebhookDispatcher implements EventSink {
     try {
       // the receiver's time to answer, counted once the request is on a connection: waiting for a
       // connection must not use up (and fail) an attempt that was never sent
-      sent = client.postAbs(a.outgoing.url())
+      sent = client().postAbs(a.outgoing.url())
           .idleTimeout(timeoutMillis)
           .putHeader("Content-Type", "application/json")
           .sendBuffer(Buffer.buffer(a.payload));
@@ -215,6 +210,18 @@ public final class WebhookDispatcher implements EventSink {
         LOG.log(Level.WARNING, "could not journal a webhook attempt to " + a.outgoing.url(), bug);
       }
     });
+  }
+
+  private WebClient client() {
+    if (client == null) {
+      client = WebClient.create(vertx, new WebClientOptions()
+          .setConnectTimeout((int) timeoutMillis)
+          .setTrustAll(true)
+          .setVerifyHost(false)
+          .setUserAgent("livedigital-mock-webhooks"),
+          new PoolOptions().setHttp1MaxSize(connectionsPerReceiver));
+    }
+    return client;
   }
 
   private void finished(Attempt a, AsyncResult<HttpResponse<Buffer>> result, long millis) {
