@@ -6,7 +6,9 @@
 # Env: RUNS (5), BENCH_RUN_ARGS (extra `docker run` options, word-split, e.g.
 #      "--entrypoint /opt/java/bin/java" to try other JVM flags with CMD ARGS).
 # "Ready" is timed from just before `docker run` (so container creation and start count) to the
-# first HTTP 200 of /_mock/health on the published 127.0.0.1 port. Only 127.0.0.1 is contacted.
+# first HTTP 200 of /_mock/health on the published 127.0.0.1 port (polled every 10 ms); its "JVM
+# part" from the moment Docker started the container's process (State.StartedAt) to that answer,
+# the rest being Docker's own. Only 127.0.0.1 is contacted.
 # Every container it starts is labelled and removed on exit, even on Ctrl-C or failure.
 set -euo pipefail
 
@@ -31,7 +33,7 @@ case ${user%%:*} in
   *) echo "user:         $user (non-root, OK)"; nonroot=OK ;;
 esac
 
-ready=() stops=() codes=()
+ready=() jvm=() stops=() codes=()
 for i in $(seq 1 "$RUNS"); do
   t0=$(now_ms)
   cid=$(docker run -d --label "$LABEL" -p 127.0.0.1:0:8080 "${RUN_ARGS[@]}" "$IMAGE" "$@")
@@ -46,14 +48,16 @@ for i in $(seq 1 "$RUNS"); do
     echo "run $i: not healthy after 30 s; logs:" >&2; docker logs "$cid" >&2 || true; exit 1
   fi
   ready+=($((t1 - t0)))
+  jvm+=($((t1 - $(date -d "$(docker inspect -f '{{.State.StartedAt}}' "$cid")" +%s%3N))))
   s0=$(now_ms); docker stop -t 10 "$cid" >/dev/null; s1=$(now_ms)
   stops+=($((s1 - s0)))
   codes+=("$(docker inspect -f '{{.State.ExitCode}}' "$cid")")
-  echo "run $i: ready ${ready[-1]} ms, stop ${stops[-1]} ms, exit code ${codes[-1]}"
+  echo "run $i: ready ${ready[-1]} ms (JVM part ${jvm[-1]} ms), stop ${stops[-1]} ms, exit code ${codes[-1]}"
   docker rm "$cid" >/dev/null
 done
 
 echo "ready median: $(printf '%s\n' "${ready[@]}" | median) ms   (runs: ${ready[*]})"
+echo "JVM part median: $(printf '%s\n' "${jvm[@]}" | median) ms   (runs: ${jvm[*]}; the rest is Docker's)"
 echo "stop median:  $(printf '%s\n' "${stops[@]}" | median) ms   (exit codes: ${codes[*]})"
 # 143 = 128+SIGTERM: the JVM ran its shutdown hooks and exited on the signal; 137 would mean
 # docker had to SIGKILL it after the grace period.

@@ -6,14 +6,18 @@
 # Two recipes, picked by IMAGE_BASE (default auto: local where it can work, i.e. on Linux with a
 # JDK that has jlink and jmods; public elsewhere, e.g. on a Mac with Docker Desktop):
 #   local  docker/Dockerfile.local, FROM scratch. Needs no registry at all: the Java runtime is
-#          jlink'ed from the JDK 17 on this machine and the glibc it links is copied from the host.
-#          This is the one CI uses (no registry is reachable there).
-#   public docker/Dockerfile, FROM eclipse-temurin:17-jre-alpine (pinned); for machines that
-#          can pull from Docker Hub. Same as: docker build -f docker/Dockerfile mock-server/target
+#          jlink'ed from a JDK on this machine and the glibc it links is copied from the host.
+#          A JDK 25 (jmods, or a run-time image jlink can link from) gives the image JDK 25's
+#          ahead-of-time cache; else a JDK 17 gives it an AppCDS archive. Both are made by a
+#          training run in the image build (see Dockerfile.local). This is the one CI uses (no
+#          registry is reachable there).
+#   public docker/Dockerfile, FROM eclipse-temurin:25-jre-alpine; for machines that can pull
+#          from Docker Hub. Same as: docker build -f docker/Dockerfile mock-server/target
 # Without an argument the jar is built with Maven if it is missing.
 #
 # Env: IMAGE_NAME (livedigital-mock), IMAGE_VERSION (0.1.0), EXTRA_TAG (local),
-#      JDK17_HOME (JDK whose jlink/jdeps/jmods make the runtime; default: the system JDK 17),
+#      JDK25_HOME (JDK 25+ whose jlink/jdeps make the runtime; default: one under /usr/lib/jvm),
+#      JDK17_HOME (the JDK 17 used when there is no JDK 25; default: the system JDK 17),
 #      JLINK_MODULES (override the jdeps-computed module list),
 #      BASE_IMAGE (public only: replaces the pinned eclipse-temurin base, e.g. a registry mirror).
 # Idempotent: everything is assembled in a fresh temp dir, removed on exit; re-running only
@@ -36,8 +40,7 @@ fi
 JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
 
 WORK=$(mktemp -d /tmp/ldmock-image.XXXXXX)
-pid=   # the CDS training server, if running: never leave it behind
-trap '[[ -z $pid ]] || kill "$pid" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'rm -rf "$WORK"' EXIT
 
 report() {
   local bytes
@@ -45,13 +48,23 @@ report() {
   echo "build-image: $IMAGE_NAME:$IMAGE_VERSION ($IMAGE_NAME:$EXTRA_TAG) size: $((bytes / 1000000)) MB ($bytes bytes)"
 }
 
+# A JDK 25+ that can jlink: with jmods, or a run-time image linkable without them (JEP 493).
+can_link() {
+  [[ -x $1/bin/jlink ]] && { [[ -d $1/jmods ]] || "$1/bin/jlink" --add-modules java.base \
+    --output "$WORK/probe-$RANDOM" >/dev/null 2>&1; }
+}
+if [[ -z ${JDK25_HOME:-} ]]; then
+  for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/*-25*; do
+    [[ -d $d ]] && can_link "$d" && { JDK25_HOME=$d; break; }
+  done
+fi
 if [[ -z ${JDK17_HOME:-} ]]; then
   for d in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-17-jdk-amd64 "${JAVA_HOME:-}"; do
     [[ -n $d && -x $d/bin/jlink && -d $d/jmods ]] && { JDK17_HOME=$d; break; }
   done
 fi
 if [[ $IMAGE_BASE == auto ]]; then
-  if [[ $(uname -s) == Linux && -n ${JDK17_HOME:-} ]] && command -v ldd >/dev/null; then
+  if [[ $(uname -s) == Linux && -n ${JDK25_HOME:-}${JDK17_HOME:-} ]] && command -v ldd >/dev/null; then
     IMAGE_BASE=local
   else
     IMAGE_BASE=public
@@ -68,7 +81,14 @@ if [[ $IMAGE_BASE == public ]]; then
 fi
 
 # ---- local: jlink runtime + host libs into rootfs/ ------------------------------------------
-[[ -n ${JDK17_HOME:-} && -x $JDK17_HOME/bin/jlink ]] || { echo "build-image: no JDK 17 with jlink+jmods (set JDK17_HOME)" >&2; exit 1; }
+if [[ -n ${JDK25_HOME:-} ]]; then
+  JDK=$JDK25_HOME CACHE=aot
+elif [[ -n ${JDK17_HOME:-} && -x $JDK17_HOME/bin/jlink ]]; then
+  JDK=$JDK17_HOME CACHE=cds
+else
+  echo "build-image: no JDK 25 that can jlink and no JDK 17 with jmods (set JDK25_HOME or JDK17_HOME)" >&2; exit 1
+fi
+echo "build-image: runtime jlink'ed from $JDK ($("$JDK/bin/java" -version 2>&1 | head -1)), start-up cache: $CACHE"
 
 ROOTFS=$WORK/rootfs
 mkdir -p "$ROOTFS"/{app,etc,tmp}
@@ -77,13 +97,13 @@ if [[ -z ${JLINK_MODULES:-} ]]; then
   # jdeps reads a shaded jar that carries a module-info.class (netty's, from META-INF/versions)
   # as that one module and reports only its requires; drop them so the whole jar is analysed.
   mkdir "$WORK/classes"
-  (cd "$WORK/classes" && "$JDK17_HOME/bin/jar" xf "$JAR")
+  (cd "$WORK/classes" && "$JDK/bin/jar" xf "$JAR")
   find "$WORK/classes" -name module-info.class -delete
   # Per-package references, minus Jackson-databind's to java.desktop/java.sql/java.xml: Jackson
   # declares those `requires static` and only touches them for java.beans annotations and
   # java.sql/DOM types, so they'd add ~17 MB (AWT, XML) the server never loads. The same modules
   # stay in if any other package (e.g. the server's own code) uses them.
-  JLINK_MODULES=$("$JDK17_HOME/bin/jdeps" -verbose:package --ignore-missing-deps --multi-release 17 \
+  JLINK_MODULES=$("$JDK/bin/jdeps" -verbose:package --ignore-missing-deps --multi-release 17 \
       "$WORK/classes" | awk '/^ / && $2 == "->" {
         m = $NF; gsub(/[()]/, "", m); if (m !~ /^(java|jdk)\./) next   # JDK modules only
         if ($1 ~ /^com\.fasterxml\.jackson\.databind\./ && m ~ /^java\.(desktop|sql|xml)$/) next
@@ -95,8 +115,12 @@ echo "build-image: jlink modules: $JLINK_MODULES"
 
 # Should java.desktop be needed after all (JLINK_MODULES, or the server's own code), its AWT/sound
 # natives link X11, ALSA, freetype...; a headless server never loads them: keep them out.
-"$JDK17_HOME/bin/jlink" --add-modules "$JLINK_MODULES" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 \
+# JDK 17: its own CDS archive of the JDK's classes too (--generate-cds-archive), which the app's
+# archive builds on; JDK 25's AOT cache holds both.
+JLINK_CACHE=(--compress=zip-6)
+[[ $CACHE == aot ]] || JLINK_CACHE=(--compress=2 --generate-cds-archive)
+"$JDK/bin/jlink" --add-modules "$JLINK_MODULES" \
+  --strip-debug --no-header-files --no-man-pages "${JLINK_CACHE[@]}" \
   --exclude-files='regex:.*/lib/(libawt_xawt|libjawt|libsplashscreen|libjsound|libfontmanager|libjavajpeg|liblcms)\.so' \
   --output "$ROOTFS/opt/java"
 # Only the launcher is needed (keytool, jfr, jrunscript... are not).
@@ -118,45 +142,17 @@ printf 'root:x:0:0:root:/root:/sbin/nologin\nldmock:x:10001:10001:ldmock:/tmp:/s
 printf 'root:x:0:\nldmock:x:10001:\n' >"$ROOTFS/etc/group"
 echo 'hosts: files dns' >"$ROOTFS/etc/nsswitch.conf"
 
-# ---- AppCDS class list: a short training run of the jar on the new runtime, on the host -----
-# Only class names are recorded, so the host path of the jar does not matter; the archive
-# itself is dumped inside the image (see Dockerfile.local).
-JAVA=$ROOTFS/opt/java/bin/java
-# Port 0 and the address from the server's own "listening on" line: no port search that another
-# build could race, and no chance of training against someone else's server.
-LDMOCK_HOST=127.0.0.1 LDMOCK_PORT=0 \
-  "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:DumpLoadedClassList="$WORK/server.lst" \
-  -jar "$JAR" >"$WORK/train.log" 2>&1 &
-pid=$!
-up=
-for _ in $(seq 1 300); do   # <= 30 s
-  base=$(sed -n 's/^livedigital-mock listening on \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$WORK/train.log")
-  if [[ -n $base ]] && curl -fsS -o /dev/null "$base/_mock/health" 2>/dev/null; then up=1; break; fi
-  kill -0 $pid 2>/dev/null || break
-  sleep 0.1
-done
-port=${base##*:}
-if [[ -n $up ]]; then
-  # Best effort: one authenticated API call and the 401/404 paths, so a test suite's first
-  # requests also find Jackson/JWT/error classes archived. Failures only cost that speed-up.
-  tok=$(curl -s -H 'Content-Type: application/json' "$base/v1/auth/token" \
-    -d '{"grant_type":"client_credentials","client_id":"demo-client","client_secret":"demo-secret"}' \
-    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p') || true
-  curl -s -o /dev/null -H "Authorization: Bearer ${tok:-none}" "$base/v1/spaces" || true
-  curl -s -o /dev/null "$base/v1/spaces" || true
-  curl -s -o /dev/null "$base/_mock/no-such-path" || true
-  LDMOCK_PORT=$port "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -XX:DumpLoadedClassList="$WORK/health.lst" -jar "$JAR" --healthcheck || true
+# ---- the JVM's options: every start (jvm.args) and the image build's training run (train.args) --
+# C1 only, SerialGC, small stacks: fast start and a small footprint; the training run uses the same.
+JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:-UsePerfData"
+if [[ $CACHE == aot ]]; then
+  printf '%s\n' $JVM_OPTS -XX:AOTCacheOutput=/app/app.aot >"$ROOTFS/app/train.args"
+  printf '%s\n' $JVM_OPTS -XX:AOTCache=/app/app.aot >"$ROOTFS/app/jvm.args"
+else
+  printf '%s\n' $JVM_OPTS -Xlog:cds=error -XX:ArchiveClassesAtExit=/app/app.jsa >"$ROOTFS/app/train.args"
+  printf '%s\n' $JVM_OPTS -Xshare:auto -XX:SharedArchiveFile=/app/app.jsa >"$ROOTFS/app/jvm.args"
 fi
-kill -TERM $pid 2>/dev/null || true
-wait $pid 2>/dev/null || true
-pid=
-if [[ -z $up ]]; then
-  echo "build-image: training run never answered /_mock/health; its log:" >&2
-  cat "$WORK/train.log" >&2; exit 1
-fi
-awk '!/^#/ && !seen[$0]++' "$WORK"/*.lst >"$WORK/classes.lst"
-echo "build-image: CDS class list: $(wc -l <"$WORK/classes.lst") classes; rootfs $(du -sm "$ROOTFS" | cut -f1) MB"
+echo "build-image: rootfs $(du -sm "$ROOTFS" | cut -f1) MB; JVM options: $(tr '\n' ' ' <"$ROOTFS/app/jvm.args")"
 
 docker build -f "$ROOT/docker/Dockerfile.local" "${TAGS[@]}" "$WORK"
 report
