@@ -18,6 +18,7 @@
 # Env: IMAGE_NAME (livedigital-mock), IMAGE_VERSION (0.1.0), EXTRA_TAG (local),
 #      JDK25_HOME (JDK 25+ whose jlink/jdeps make the runtime; default: one under /usr/lib/jvm),
 #      JDK17_HOME (the JDK 17 used when there is no JDK 25; default: the system JDK 17),
+#      IMAGE_JDK (auto: 25 where there is one, else 17; 17 or 25 to choose),
 #      JLINK_MODULES (override the jdeps-computed module list),
 #      BASE_IMAGE (public only: replaces the pinned eclipse-temurin base, e.g. a registry mirror).
 # Idempotent: everything is assembled in a fresh temp dir, removed on exit; re-running only
@@ -53,7 +54,9 @@ can_link() {
   [[ -x $1/bin/jlink ]] && { [[ -d $1/jmods ]] || "$1/bin/jlink" --add-modules java.base \
     --output "$WORK/probe-$RANDOM" >/dev/null 2>&1; }
 }
-if [[ -z ${JDK25_HOME:-} ]]; then
+IMAGE_JDK=${IMAGE_JDK:-auto}
+[[ $IMAGE_JDK != 17 ]] || JDK25_HOME=
+if [[ -z ${JDK25_HOME:-} && $IMAGE_JDK != 17 ]]; then
   for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/*-25*; do
     [[ -d $d ]] && can_link "$d" && { JDK25_HOME=$d; break; }
   done
@@ -83,6 +86,8 @@ fi
 # ---- local: jlink runtime + host libs into rootfs/ ------------------------------------------
 if [[ -n ${JDK25_HOME:-} ]]; then
   JDK=$JDK25_HOME CACHE=aot
+elif [[ $IMAGE_JDK == 25 ]]; then
+  echo "build-image: IMAGE_JDK=25 but no JDK 25 that can jlink (set JDK25_HOME)" >&2; exit 1
 elif [[ -n ${JDK17_HOME:-} && -x $JDK17_HOME/bin/jlink ]]; then
   JDK=$JDK17_HOME CACHE=cds
 else
