@@ -22,3 +22,25 @@ request = function()
     return wrk.format("POST", "/v1/auth/token", { ["Content-Type"] = "application/json" }, login)
   end
 end
+
+-- Answers counted by status (2xx together), printed when the run ends: a full mock answers writes with 409.
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+statuses = {}
+function response(status)
+  local key = (status >= 200 and status < 300) and "2xx" or tostring(status)
+  statuses[key] = (statuses[key] or 0) + 1
+end
+function done()
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for key, n in pairs(thread:get("statuses")) do
+      total[key] = (total[key] or 0) + n
+    end
+  end
+  for key, n in pairs(total) do
+    io.write(string.format("status %s: %d\n", key, n))
+  end
+end
