@@ -20,7 +20,8 @@ import java.util.function.BiPredicate;
  *
  * <p>One fault per request: every rule that matches counts it, and the first of them that fires (the
  * tenant's in the order they were added, then the server-wide ones) applies. Cheap when nothing
- * targets an operation: {@link #targets} is one look-up in a set rebuilt when rules change.
+ * targets an operation: {@link #targets} is one look-up in a set rebuilt when rules change; when some
+ * do, a request visits only the rules on its own operation (and on every one), {@link RulesByTarget}.
  *
  * <p>Rules count as stored data ({@code --data-bytes}): adding one while the budget is spent is a 409;
  * a reset re-arms a tenant's birth rules whatever the budget.
@@ -32,6 +33,8 @@ public final class FaultBook {
   private static final long ARMING_BYTES = 160;
 
   private final Map<String, List<ArmedRule>> rules = new ConcurrentHashMap<>();
+  /** The same rules by what they watch, remade with every change of a scope's rules. */
+  private final Map<String, RulesByTarget> index = new ConcurrentHashMap<>();
   private final Map<String, List<FaultRule>> birth = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final StoredData data;
@@ -67,7 +70,7 @@ public final class FaultBook {
     }
     List<ArmedRule> all = new ArrayList<>(rules.getOrDefault(key(clientId), List.of()));
     all.addAll(armed);
-    rules.put(key(clientId), List.copyOf(all));
+    put(key(clientId), List.copyOf(all));
     reindex();
     recount(key(clientId));
     return armed;
@@ -81,7 +84,7 @@ public final class FaultBook {
   public synchronized boolean remove(String clientId, String ruleId) {
     List<ArmedRule> now = rules.getOrDefault(key(clientId), List.of());
     List<ArmedRule> kept = now.stream().filter(r -> !r.id().equals(ruleId)).toList();
-    rules.put(key(clientId), kept);
+    put(key(clientId), kept);
     reindex();
     recount(key(clientId));
     return kept.size() < now.size();
@@ -90,6 +93,7 @@ public final class FaultBook {
   /** Drops a tenant's (null: the server-wide) rules. */
   public synchronized void clear(String clientId) {
     rules.remove(key(clientId));
+    index.remove(key(clientId));
     reindex();
     recount(key(clientId));
   }
@@ -106,8 +110,15 @@ public final class FaultBook {
   /** Everything was reset: every rule goes; the server-wide ones it was born with come back. */
   public synchronized void resetAll(Instant now) {
     rules.clear();
+    index.clear();
     new ArrayList<>(weights.keySet()).forEach(this::recount);
     reset(null, now);
+  }
+
+  /** Under the lock: a scope's rules are now {@code armed}. */
+  private void put(String key, List<ArmedRule> armed) {
+    rules.put(key, armed);
+    index.put(key, new RulesByTarget(armed));
   }
 
   /** Under the lock: what a scope's rules take now, told to the meter as a change. */
@@ -130,29 +141,29 @@ public final class FaultBook {
    */
   public Fired decideRequest(String clientId, String operationId, RequestMatch.Probe probe, Instant tenantNow,
                              Instant serverNow) {
-    // cheapest test first: most rules a request reaches are on other operations or outside their window
-    return decide(clientId, (r, now) -> r.rule().target().covers(operationId) && r.inWindow(now)
-        && r.rule().match().matches(probe), tenantNow, serverNow);
+    // only the rules on this operation (or every one); cheapest test first: the window
+    return decide(clientId, by -> by.forOperation(operationId),
+        (r, now) -> r.inWindow(now) && r.rule().match().matches(probe), tenantNow, serverNow);
   }
 
   /** The fault for a webhook delivery of a tenant's event, or null. */
   public Fired decideWebhook(String clientId, String eventName, Instant tenantNow, Instant serverNow) {
-    return decide(clientId, (r, now) -> r.rule().target().kind() == Target.Kind.WEBHOOKS
-        && r.rule().match().matchesEvent(eventName), tenantNow, serverNow);
+    return decide(clientId, RulesByTarget::webhooks, (r, now) -> r.rule().match().matchesEvent(eventName),
+        tenantNow, serverNow);
   }
 
   /** The fault for a recording a tenant starts, or null. */
   public Fired decideRecording(String clientId, Instant tenantNow, Instant serverNow) {
-    return decide(clientId, (r, now) -> r.rule().target().kind() == Target.Kind.RECORDINGS, tenantNow, serverNow);
+    return decide(clientId, RulesByTarget::recordings, (r, now) -> true, tenantNow, serverNow);
   }
 
-  private Fired decide(String clientId, BiPredicate<ArmedRule, Instant> matches, Instant tenantNow,
-                       Instant serverNow) {
+  private Fired decide(String clientId, java.util.function.Function<RulesByTarget, List<ArmedRule>> watching,
+                       BiPredicate<ArmedRule, Instant> matches, Instant tenantNow, Instant serverNow) {
     ArmedRule winner = null;
     if (clientId != null) {
-      winner = consider(rules.getOrDefault(clientId, List.of()), matches, tenantNow, null);
+      winner = consider(watching.apply(index.getOrDefault(clientId, RulesByTarget.NONE)), matches, tenantNow, null);
     }
-    winner = consider(rules.getOrDefault(SERVER, List.of()), matches, serverNow, winner);
+    winner = consider(watching.apply(index.getOrDefault(SERVER, RulesByTarget.NONE)), matches, serverNow, winner);
     return winner == null ? null : winner.fire();
   }
 

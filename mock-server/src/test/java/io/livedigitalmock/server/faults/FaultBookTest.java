@@ -196,6 +196,33 @@ class FaultBookTest {
     };
   }
 
+  private static FaultRule on(String operation, int status) {
+    return new FaultRule(null, Target.operation(operation), null, Trigger.ALWAYS, Effect.respond(status, null, null, null));
+  }
+
+  /** Rules are looked up by operation, and still in the order they were added, "*" ones among them. */
+  @Test
+  void theFirstRuleAddedThatCoversTheOperationFiresWhateverElseIsThere() {
+    FaultBook book = new FaultBook();
+    book.add("a", List.of(on("getRooms", 501), on(Target.ANY_OPERATION, 502), on("createRoom", 503)), T0);
+    book.add(null, List.of(on("createRoom", 504)), T0);
+
+    assertEquals(502, book.decideRequest("a", "createRoom", NOTHING, T0, T0).effect().status());
+    assertEquals(501, book.decideRequest("a", "getRooms", NOTHING, T0, T0).effect().status());
+    assertEquals(502, book.decideRequest("a", "getMe", NOTHING, T0, T0).effect().status());
+    assertEquals(504, book.decideRequest("b", "createRoom", NOTHING, T0, T0).effect().status(), "server-wide");
+    assertNull(book.decideRequest("b", "getMe", NOTHING, T0, T0));
+    List<ArmedRule> rules = book.rules("a");
+    assertEquals(List.of(1L, 3L, 1L), rules.stream().map(ArmedRule::matched).toList(),
+        "every rule that covers a request counts it; the one on getRooms only its own");
+
+    book.remove("a", rules.get(1).id());
+    assertEquals(503, book.decideRequest("a", "createRoom", NOTHING, T0, T0).effect().status());
+    assertNull(book.decideRequest("a", "getMe", NOTHING, T0, T0), "the rule on every operation is gone");
+    book.clear("a");
+    assertEquals(504, book.decideRequest("a", "createRoom", NOTHING, T0, T0).effect().status());
+  }
+
   @Test
   void latencyShapes() {
     SplittableRandom random = new SplittableRandom(1);
