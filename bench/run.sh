@@ -1,18 +1,36 @@
 #!/usr/bin/env bash
-# Throughput, latency and start-up of the mock side by side with a bare Vert.x server (the ceiling),
-# WireMock and MockServer (the peers a user would pick instead), in one run on this machine.
+# The mock side by side with a bare Vert.x server (the ceiling), WireMock and MockServer (the peers a
+# user would pick instead), in one run on this machine, with ratios to the bare server.
 #
-#   bench/run.sh [seconds per measurement (10)] [rounds (3)]
+#   bench/run.sh [seconds per measurement (10)] [rounds (3)] [parts (throughput loops background startup)]
+#
+# Parts (or "all", which adds image and memory):
+#   throughput  GET of one room (authenticated, stateful), createRoom, generate-access and the token
+#               endpoint (password grant) against the bare server answering fixed JSON, and the GET
+#               against WireMock 3.13.2 and MockServer 7.6.0 serving it as a stub;
+#   loops       the GET with 1 and with 2 event loops (--event-loops), mock and bare alike;
+#   background  the GET while a second wrk (1 thread, 8 connections) sends bench/wrk/mixed.lua (get,
+#               create, link, log in) to the same server, mock and bare alike;
+#   startup     mock-server/bench/startup.sh: JVM start to first answer, mock vs bare;
+#   image       docker/bench-image.sh on $IMAGE (livedigital-mock:0.1.0): docker run -> healthy, JVM part;
+#   memory      bench/memory-load.sh --image $IMAGE: 60 s mixed load and 10,000 tenants x 10 rooms at -Xmx128m.
 #
 # Each measurement is wrk with 2 threads and 32 connections on loopback, after a warm-up of the same
-# length; rounds alternate the servers so drift hits all alike, and the table shows medians. Ratios
-# are the mock's throughput over the bare server's on the same route. Needs wrk (apt-get install wrk),
-# curl, python3 and Maven (to build the jars once).
+# length; rounds alternate the servers so drift hits all alike; tables show medians and the range.
+# Before each write measurement the mock is reset (POST /_mock/reset) and its token, space and room
+# made again, so writes never meet the --data-bytes limit. The bare server (bench/.../BareVertx) runs on
+# the mock's own jar: the same Vert.x, Netty and JVM. The 1-minute load average is printed with each
+# table (wrk and the server use the machine's cores too). Needs wrk, curl, python3, and Maven once
+# (the jar; bench/ for the peers).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SECONDS_EACH=${1:-10}
 ROUNDS=${2:-3}
+shift 2 2>/dev/null || shift $#
+PARTS=${*:-throughput loops background startup}
+[[ $PARTS != all ]] || PARTS="throughput loops background startup image memory"
 CONNECTIONS=${CONNECTIONS:-32}
+IMAGE=${IMAGE:-livedigital-mock:0.1.0}
 JAVA=${JAVA:-java}
 MOCK_JAR=$ROOT/mock-server/target/livedigital-mock-server.jar
 WORK=$(mktemp -d /tmp/ldmock-bench.XXXXXX)
@@ -24,30 +42,33 @@ command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install -y wrk)" 
 [[ -f $MOCK_JAR ]] || (cd "$ROOT" && mvn -q -pl mock-server -am package -DskipTests)
 [[ -f $ROOT/bench/target/classpath.txt ]] || (cd "$ROOT/bench" && mvn -q package)
 PEERS_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
+BARE_CP="$ROOT/bench/target/classes:$MOCK_JAR"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+echo "bench: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(load) at start; $SECONDS_EACH s per measurement, $ROUNDS rounds; parts: $PARTS" >&2
 
 # start <name> <ready-regex> <command...>: runs it in the background, waits (<= 60 s) for the regex in its output
 start() {
   local name=$1 ready=$2; shift 2
   "$@" >"$WORK/$name.log" 2>&1 &
   PIDS+=($!)
-  eval "PID_$name=$!"
   for _ in $(seq 1 600); do
     grep -qE "$ready" "$WORK/$name.log" 2>/dev/null && return 0
     sleep 0.1
   done
   echo "bench: $name did not start:"; cat "$WORK/$name.log"; exit 1
 }
+stop_all() { for p in "${PIDS[@]:-}"; do [[ -n $p ]] && kill "$p" 2>/dev/null || true; done; PIDS=(); sleep 0.5; }
 
-# measure <url> [lua script] -> "req/s p99ms" (env passes TOKEN/BODY/... to the script)
+# measure <url> [lua script] -> "req/s p99ms non2xx load" (env passes TOKEN/BODY/... to the script)
 measure() {
   local url=$1 script=${2:-}
   local args=(-t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency)
   [[ -n $script ]] && args+=(-s "$ROOT/bench/wrk/$script")
   wrk "${args[@]}" "$url" >/dev/null 2>&1 || true            # warm-up
   wrk "${args[@]}" "$url" >"$WORK/wrk.out" 2>&1
-  python3 - "$WORK/wrk.out" <<'EOF'
+  python3 - "$WORK/wrk.out" "$(load)" <<'EOF'
 import re, sys
 text = open(sys.argv[1]).read()
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
@@ -56,62 +77,122 @@ def ms(v):
     return n / 1000 if unit == "us" else n * 1000 if unit == "s" else n
 p99 = re.search(r"99%\s+(\S+)", text).group(1)
 non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-print(f"{rps:.0f} {ms(p99):.2f} {non2xx.group(1) if non2xx else 0}")
+print(f"{rps:.0f} {ms(p99):.2f} {non2xx.group(1) if non2xx else 0} {sys.argv[2]}")
 EOF
 }
 
-BARE_PORT=$(free_port); MOCK_PORT=$(free_port); WM_PORT=$(free_port); MS_PORT=$(free_port)
-start bare '^ready' "$JAVA" -cp "$PEERS_CP" io.livedigitalmock.bench.Peers bare "$BARE_PORT"
-start mock 'listening on' "$JAVA" -jar "$MOCK_JAR" --port "$MOCK_PORT" --seed 7
-start wiremock '^ready' "$JAVA" -cp "$PEERS_CP" io.livedigitalmock.bench.Peers wiremock "$WM_PORT"
-start mockserver '^ready' "$JAVA" -Dmockserver.logLevel=WARN -cp "$PEERS_CP" io.livedigitalmock.bench.Peers mockserver "$MS_PORT"
-
-# the mock's data: the demo user's token, a space and a room
-M=http://127.0.0.1:$MOCK_PORT
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-export TOKEN
-TOKEN=$(curl -s "$M/v1/auth/token" -H 'Content-Type: application/json' -d '{"client_id":"demo-client",
-  "client_secret":"demo-secret","grant_type":"password","username":"demo@example.com","password":"demo-password"}' | json '["access_token"]')
-SPACE=$(curl -s "$M/v1/spaces" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"name":"bench"}' | json '["id"]')
-ROOM=$(curl -s "$M/v1/spaces/$SPACE/rooms" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"name":"bench","type":"lesson"}' | json '["id"]')
-ROOM_PATH=/v1/spaces/$SPACE/rooms/$ROOM
 LOGIN='{"client_id":"demo-client","client_secret":"demo-secret","grant_type":"password","username":"demo@example.com","password":"demo-password"}'
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+# seed <base>: an empty mock (reset), then the demo user's token, a space and a room: TOKEN, SPACE, ROOM, ROOM_PATH
+seed() {
+  curl -sf -o /dev/null -X POST "$1/_mock/reset"
+  TOKEN=$(curl -s "$1/v1/auth/token" -H 'Content-Type: application/json' -d "$LOGIN" | json '["access_token"]')
+  SPACE=$(curl -s "$1/v1/spaces" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"name":"bench"}' | json '["id"]')
+  ROOM=$(curl -s "$1/v1/spaces/$SPACE/rooms" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"name":"bench","type":"lesson"}' | json '["id"]')
+  ROOM_PATH=/v1/spaces/$SPACE/rooms/$ROOM
+  export TOKEN SPACE ROOM
+}
+# start_pair <loops>: the mock and the bare server with that many event loops; sets M and B
+start_pair() {
+  local mp bp
+  mp=$(free_port); bp=$(free_port)
+  start mock 'listening on' "$JAVA" -jar "$MOCK_JAR" --port "$mp" --seed 7 --event-loops "$1"
+  start bare '^ready' "$JAVA" -cp "$BARE_CP" io.livedigitalmock.bench.BareVertx "$bp" "$1"
+  M=http://127.0.0.1:$mp B=http://127.0.0.1:$bp
+  seed "$M"
+}
 
 declare -A RESULTS
 run() { # run <key> <url> [script] [BODY]
   local key=$1 url=$2 script=${3:-} body=${4:-}
   RESULTS[$key]+="$(BODY=$body measure "$url" "$script");"
 }
-for round in $(seq 1 "$ROUNDS"); do
-  echo "bench: round $round/$ROUNDS" >&2
-  run bare_get "http://127.0.0.1:$BARE_PORT$ROOM_PATH"
-  run mock_get "$M$ROOM_PATH" get.lua
-  run wiremock_get "http://127.0.0.1:$WM_PORT$ROOM_PATH"
-  run mockserver_get "http://127.0.0.1:$MS_PORT$ROOM_PATH"
-  run bare_post "http://127.0.0.1:$BARE_PORT/v1/spaces/$SPACE/rooms" post.lua '{"name":"bench","type":"lesson"}'
-  run mock_create "$M/v1/spaces/$SPACE/rooms" post.lua '{"name":"bench","type":"lesson"}'
-  run mock_access "$M$ROOM_PATH/generate-access" post.lua '{"username":"Bench Guest","role":"user"}'
-  TOKEN= run mock_token "$M/v1/auth/token" post.lua "$LOGIN"
-done
-
-python3 - "$SECONDS_EACH" "$CONNECTIONS" <<EOF
+# background <base> <command...>: runs the command while a second wrk sends the mixed load to base
+background() {
+  local base=$1; shift
+  TOKEN=$TOKEN SPACE=$SPACE ROOM=$ROOM CLIENT_ID=demo-client CLIENT_SECRET=demo-secret USERNAME=demo@example.com \
+    PASSWORD=demo-password wrk -t1 -c8 -d"$((SECONDS_EACH * 2 + 5))s" -s "$ROOT/bench/wrk/mixed.lua" "$base" \
+    >/dev/null 2>&1 &
+  local bg=$!
+  sleep 1
+  "$@"
+  kill "$bg" 2>/dev/null || true; wait "$bg" 2>/dev/null || true
+}
+table() { # table <title> <rows: label|key|base key ...>
+  local title=$1; shift
+  python3 - "$title" "$@" <<EOF
 import statistics, sys
 raw = {$(for k in "${!RESULTS[@]}"; do printf '"%s": "%s", ' "$k" "${RESULTS[$k]}"; done)}
 runs = {k: [tuple(map(float, r.split())) for r in v.split(";") if r] for k, v in raw.items()}
 med = lambda k, i: statistics.median(r[i] for r in runs[k])
-bare_get, bare_post = med("bare_get", 0), med("bare_post", 0)
-print(f"\n{sys.argv[2]} connections, {sys.argv[1]} s per measurement, median of {len(runs['bare_get'])} rounds\n")
-print("| server, request | req/s | p99 ms | ratio to bare Vert.x | non-2xx |")
-print("|---|---:|---:|---:|---:|")
-rows = [("bare Vert.x, GET fixed room JSON", "bare_get", bare_get),
-        ("mock, GET room (authenticated, stateful)", "mock_get", bare_get),
-        ("WireMock 3.13.2, GET stubbed room", "wiremock_get", bare_get),
-        ("MockServer 7.6.0, GET stubbed room", "mockserver_get", bare_get),
-        ("bare Vert.x, POST fixed JSON", "bare_post", bare_post),
-        ("mock, createRoom", "mock_create", bare_post),
-        ("mock, generate-access", "mock_access", bare_post),
-        ("mock, token endpoint (password grant)", "mock_token", bare_post)]
-for label, key, base in rows:
-    print(f"| {label} | {med(key, 0):.0f} | {med(key, 1):.2f} | {med(key, 0) / base:.2f}x | {med(key, 2):.0f} |")
+rng = lambda k, i: f"{min(r[i] for r in runs[k]):.0f}-{max(r[i] for r in runs[k]):.0f}"
+print(f"\n{sys.argv[1]}: $CONNECTIONS connections, $SECONDS_EACH s per measurement, median of {len(next(iter(runs.values())))} rounds\n")
+print("| server, request | req/s (median) | range | p99 ms | ratio to bare | non-2xx | load |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for row in sys.argv[2:]:
+    label, key, base = row.split("|")
+    print(f"| {label} | {med(key, 0):.0f} | {rng(key, 0)} | {med(key, 1):.2f} | {med(key, 0) / med(base, 0):.2f}x "
+          f"| {med(key, 2):.0f} | {med(key, 3):.1f} |")
 EOF
+}
+
+for part in $PARTS; do
+  case $part in
+  throughput)
+    start_pair "$(nproc)"
+    WM=http://127.0.0.1:$(free_port); MS=http://127.0.0.1:$(free_port)
+    start wiremock '^ready' "$JAVA" -cp "$PEERS_CP" io.livedigitalmock.bench.Peers wiremock "${WM##*:}"
+    start mockserver '^ready' "$JAVA" -Dmockserver.logLevel=WARN -cp "$PEERS_CP" io.livedigitalmock.bench.Peers mockserver "${MS##*:}"
+    for round in $(seq 1 "$ROUNDS"); do
+      echo "bench: throughput, round $round/$ROUNDS (load $(load))" >&2
+      run bare_get "$B$ROOM_PATH"
+      run mock_get "$M$ROOM_PATH" get.lua
+      run wiremock_get "$WM$ROOM_PATH"
+      run mockserver_get "$MS$ROOM_PATH"
+      run bare_post "$B/v1/spaces/$SPACE/rooms" post.lua '{"name":"bench","type":"lesson"}'
+      seed "$M"; run mock_create "$M/v1/spaces/$SPACE/rooms" post.lua '{"name":"bench","type":"lesson"}'
+      seed "$M"; run mock_access "$M$ROOM_PATH/generate-access" post.lua '{"username":"Bench Guest","role":"user"}'
+      TOKEN= run mock_token "$M/v1/auth/token" post.lua "$LOGIN"
+    done
+    table "Throughput" "bare Vert.x, GET fixed room JSON|bare_get|bare_get" \
+      "mock, GET room (authenticated, stateful)|mock_get|bare_get" \
+      "WireMock 3.13.2, GET stubbed room|wiremock_get|bare_get" \
+      "MockServer 7.6.0, GET stubbed room|mockserver_get|bare_get" \
+      "bare Vert.x, POST fixed JSON|bare_post|bare_post" \
+      "mock, createRoom|mock_create|bare_post" \
+      "mock, generate-access|mock_access|bare_post" \
+      "mock, token endpoint (password grant)|mock_token|bare_post"
+    stop_all
+    ;;
+  loops)
+    for round in $(seq 1 "$ROUNDS"); do
+      for loops in 1 2; do
+        echo "bench: event loops $loops, round $round/$ROUNDS (load $(load))" >&2
+        start_pair "$loops"
+        run "bare_get_$loops" "$B$ROOM_PATH"
+        run "mock_get_$loops" "$M$ROOM_PATH" get.lua
+        stop_all
+      done
+    done
+    table "Event loops" "bare Vert.x, 1 event loop|bare_get_1|bare_get_1" "bare Vert.x, 2 event loops|bare_get_2|bare_get_1" \
+      "mock, GET room, 1 event loop|mock_get_1|bare_get_1" "mock, GET room, 2 event loops|mock_get_2|bare_get_2" \
+      "mock, 2 loops over 1 loop|mock_get_2|mock_get_1"
+    ;;
+  background)
+    start_pair "$(nproc)"
+    for round in $(seq 1 "$ROUNDS"); do
+      echo "bench: background load, round $round/$ROUNDS (load $(load))" >&2
+      background "$B" run bare_get_bg "$B$ROOM_PATH"
+      seed "$M"; background "$M" run mock_get_bg "$M$ROOM_PATH" get.lua
+    done
+    table "GET under a mixed load (a second wrk: 1 thread, 8 connections, mixed.lua, on the same server)" \
+      "bare Vert.x, GET|bare_get_bg|bare_get_bg" "mock, GET room|mock_get_bg|bare_get_bg"
+    stop_all
+    ;;
+  startup) echo; bash "$ROOT/mock-server/bench/startup.sh" 10 "$JAVA" | tail -1 ;;
+  image) echo; bash "$ROOT/docker/bench-image.sh" "$IMAGE" | grep -E 'size|median' ;;
+  memory) echo; bash "$ROOT/bench/memory-load.sh" --image "$IMAGE" 60 10000 10 ;;
+  *) echo "bench: no part $part" >&2; exit 2 ;;
+  esac
+done
