@@ -19,8 +19,9 @@
 # length; rounds alternate the servers so drift hits all alike; tables show medians and the range.
 # Before each write measurement the mock is reset (POST /_mock/reset) and its token, space and room
 # made again, so writes never meet the --data-bytes limit. The bare server (bench/.../BareVertx) runs on
-# the mock's own jar: the same Vert.x, Netty and JVM. The 1-minute load average is printed with each
-# table (wrk and the server use the machine's cores too). Needs wrk, curl, python3, and Maven once
+# the mock's own jar: the same Vert.x, Netty and JVM. Each row also shows the server's own CPU time per
+# request (from /proc: steadier than req/s on a shared machine) and the 1-minute load average (wrk
+# and the server use the machine's cores too). Needs wrk, curl, python3, and Maven once
 # (the jar; bench/ for the peers).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -48,11 +49,13 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 load() { cut -d' ' -f1 /proc/loadavg; }
 echo "bench: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(load) at start; $SECONDS_EACH s per measurement, $ROUNDS rounds; parts: $PARTS" >&2
 
+declare -A PID_OF
 # start <name> <ready-regex> <command...>: runs it in the background, waits (<= 60 s) for the regex in its output
 start() {
   local name=$1 ready=$2; shift 2
   "$@" >"$WORK/$name.log" 2>&1 &
   PIDS+=($!)
+  PID_OF[$name]=$!
   for _ in $(seq 1 600); do
     grep -qE "$ready" "$WORK/$name.log" 2>/dev/null && return 0
     sleep 0.1
@@ -61,23 +64,28 @@ start() {
 }
 stop_all() { for p in "${PIDS[@]:-}"; do [[ -n $p ]] && kill "$p" 2>/dev/null || true; done; PIDS=(); sleep 0.5; }
 
-# measure <url> [lua script] -> "req/s p99ms non2xx load" (env passes TOKEN/BODY/... to the script)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# measure <server> <url> [lua script] -> "req/s p99ms non2xx load cpu-us-per-request" (env passes TOKEN/BODY/...)
 measure() {
-  local url=$1 script=${2:-}
+  local server=$1 url=$2 script=${3:-} before after
   local args=(-t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency)
   [[ -n $script ]] && args+=(-s "$ROOT/bench/wrk/$script")
   wrk "${args[@]}" "$url" >/dev/null 2>&1 || true            # warm-up
+  before=$(cpu_ticks "${PID_OF[$server]}")
   wrk "${args[@]}" "$url" >"$WORK/wrk.out" 2>&1
-  python3 - "$WORK/wrk.out" "$(load)" <<'EOF'
+  after=$(cpu_ticks "${PID_OF[$server]}")
+  python3 - "$WORK/wrk.out" "$(load)" "$((after - before))" "$(getconf CLK_TCK)" <<'EOF'
 import re, sys
 text = open(sys.argv[1]).read()
+done = int(re.search(r"(\d+) requests in", text).group(1))
+cpu_us = int(sys.argv[3]) / int(sys.argv[4]) * 1e6 / max(done, 1)
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 def ms(v):
     n, unit = float(re.match(r"([\d.]+)", v).group(1)), re.search(r"[a-z]+", v).group(0)
     return n / 1000 if unit == "us" else n * 1000 if unit == "s" else n
 p99 = re.search(r"99%\s+(\S+)", text).group(1)
 non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-print(f"{rps:.0f} {ms(p99):.2f} {non2xx.group(1) if non2xx else 0} {sys.argv[2]}")
+print(f"{rps:.0f} {ms(p99):.2f} {non2xx.group(1) if non2xx else 0} {sys.argv[2]} {cpu_us:.1f}")
 EOF
 }
 
@@ -104,9 +112,9 @@ start_pair() {
 }
 
 declare -A RESULTS
-run() { # run <key> <url> [script] [BODY]
+run() { # run <key> <url> [script] [BODY]; the key's first word names the server (bare_get: bare)
   local key=$1 url=$2 script=${3:-} body=${4:-}
-  RESULTS[$key]+="$(BODY=$body measure "$url" "$script");"
+  RESULTS[$key]+="$(BODY=$body measure "${key%%_*}" "$url" "$script");"
 }
 # background <base> <command...>: runs the command while a second wrk sends the mixed load to base
 background() {
@@ -128,12 +136,12 @@ runs = {k: [tuple(map(float, r.split())) for r in v.split(";") if r] for k, v in
 med = lambda k, i: statistics.median(r[i] for r in runs[k])
 rng = lambda k, i: f"{min(r[i] for r in runs[k]):.0f}-{max(r[i] for r in runs[k]):.0f}"
 print(f"\n{sys.argv[1]}: $CONNECTIONS connections, $SECONDS_EACH s per measurement, median of {len(next(iter(runs.values())))} rounds\n")
-print("| server, request | req/s (median) | range | p99 ms | ratio to bare | non-2xx | load |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+print("| server, request | req/s (median) | range | p99 ms | ratio to bare | server CPU µs/req | non-2xx | load |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for row in sys.argv[2:]:
     label, key, base = row.split("|")
     print(f"| {label} | {med(key, 0):.0f} | {rng(key, 0)} | {med(key, 1):.2f} | {med(key, 0) / med(base, 0):.2f}x "
-          f"| {med(key, 2):.0f} | {med(key, 3):.1f} |")
+          f"| {med(key, 4):.1f} | {med(key, 2):.0f} | {med(key, 3):.1f} |")
 EOF
 }
 
