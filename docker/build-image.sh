@@ -12,7 +12,9 @@
 #          can pull from Docker Hub. Same as: docker build -f docker/Dockerfile mock-server/target
 # Without an argument the jar is built with Maven if it is missing.
 #
-# Env: IMAGE_NAME (livedigital-mock), IMAGE_VERSION (0.1.0), EXTRA_TAG (local),
+# Env: IMAGE_NAME (livedigital-mock), IMAGE_VERSION (the jar's own: java -jar ... --version, i.e. the
+#      Maven project version), LDMOCK_IMAGE (name:tag at once; the Maven build passes its ldmock.image),
+#      EXTRA_TAG (local),
 #      JDK17_HOME (JDK whose jlink/jdeps/jmods make the runtime; default: the system JDK 17),
 #      JLINK_MODULES (override the jdeps-computed module list),
 #      BASE_IMAGE (public only: replaces the pinned eclipse-temurin base, e.g. a registry mirror).
@@ -21,19 +23,25 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-IMAGE_NAME=${IMAGE_NAME:-livedigital-mock}
-IMAGE_VERSION=${IMAGE_VERSION:-0.1.0}
 EXTRA_TAG=${EXTRA_TAG:-local}
 IMAGE_BASE=${IMAGE_BASE:-auto}
-TAGS=(-t "$IMAGE_NAME:$IMAGE_VERSION" -t "$IMAGE_NAME:$EXTRA_TAG")
 
 JAR=${1:-$ROOT/mock-server/target/livedigital-mock-server.jar}
 if [[ ! -f $JAR ]]; then
   [[ $# -eq 0 ]] || { echo "build-image: no such jar: $JAR" >&2; exit 1; }
   echo "build-image: building $JAR"
-  (cd "$ROOT" && mvn -q -pl mock-server -am package -DskipTests)
+  (cd "$ROOT" && mvn -q -ntp -pl mock-server -am package -DskipTests)
 fi
 JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+
+# The tag is the version the jar was built as (one place: the pom's <version>), unless told otherwise.
+if [[ -n ${LDMOCK_IMAGE:-} ]]; then
+  IMAGE_NAME=${LDMOCK_IMAGE%:*} IMAGE_VERSION=${LDMOCK_IMAGE##*:}
+fi
+IMAGE_NAME=${IMAGE_NAME:-livedigital-mock}
+IMAGE_VERSION=${IMAGE_VERSION:-$(java -jar "$JAR" --version | sed -n 's/^livedigital-mock //p')}
+[[ -n $IMAGE_VERSION ]] || { echo "build-image: $JAR --version printed no version" >&2; exit 1; }
+TAGS=(-t "$IMAGE_NAME:$IMAGE_VERSION" -t "$IMAGE_NAME:$EXTRA_TAG")
 
 WORK=$(mktemp -d /tmp/ldmock-image.XXXXXX)
 pid=   # the CDS training server, if running: never leave it behind
@@ -71,7 +79,7 @@ fi
 [[ -n ${JDK17_HOME:-} && -x $JDK17_HOME/bin/jlink ]] || { echo "build-image: no JDK 17 with jlink+jmods (set JDK17_HOME)" >&2; exit 1; }
 
 ROOTFS=$WORK/rootfs
-mkdir -p "$ROOTFS"/{app,etc,tmp}
+mkdir -p "$ROOTFS"/{app,etc,tmp,data}
 
 if [[ -z ${JLINK_MODULES:-} ]]; then
   # jdeps reads a shaded jar that carries a module-info.class (netty's, from META-INF/versions)
@@ -112,7 +120,7 @@ find "$ROOTFS/opt/java" -type f \( -name '*.so' -o -path '*/bin/java' \) -exec l
   | while read -r lib; do cp -L --parents "$lib" "$ROOTFS/"; done
 
 cp "$JAR" "$ROOTFS/app/app.jar"
-chmod 1777 "$ROOTFS/tmp"
+chmod 1777 "$ROOTFS/tmp" "$ROOTFS/data"   # /data: a volume for --state-dir, writable by uid 10001
 # A passwd entry gives the JVM a user.name/user.home for the non-root uid.
 printf 'root:x:0:0:root:/root:/sbin/nologin\nldmock:x:10001:10001:ldmock:/tmp:/sbin/nologin\n' >"$ROOTFS/etc/passwd"
 printf 'root:x:0:\nldmock:x:10001:\n' >"$ROOTFS/etc/group"

@@ -35,9 +35,7 @@ record Settings(Mode mode, int port, String plan, boolean tenantPerMethod, Strin
       throw new IllegalArgumentException("webhookRetryInterval must be between 0 and 3600 s, not "
           + webhookRetryInterval);
     }
-    if (mode == Mode.CONTAINER && (image == null || image.isBlank())) {
-      throw new IllegalArgumentException("image must name the mock's image for mode = CONTAINER");
-    }
+    image = image == null || image.isBlank() ? io.livedigitalmock.server.Version.image() : image.trim();
     seedData = seedData == null ? "" : seedData;
     scenario = scenario == null ? "" : scenario;
   }

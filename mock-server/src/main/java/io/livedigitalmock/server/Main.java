@@ -16,6 +16,10 @@ public final class Main {
       System.out.print(MockConfig.usage());
       return;
     }
+    if (args.length == 1 && args[0].equals("--version")) {
+      System.out.println("livedigital-mock " + Version.current());
+      return;
+    }
     boolean healthcheck = java.util.Arrays.asList(args).contains("--healthcheck");
     String[] options = java.util.Arrays.stream(args).filter(a -> !a.equals("--healthcheck"))
         .toArray(String[]::new);

@@ -16,6 +16,7 @@ import io.livedigitalmock.server.http.RequestBodies;
 import io.livedigitalmock.server.http.RequestDeadlines;
 import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.http.Responses;
+import io.livedigitalmock.server.webhooks.HostReach;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -58,6 +59,7 @@ public final class MockServer implements AutoCloseable {
       DeliveryJournal journal = new DeliveryJournal(limits.deliveryLogBytes());
       WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, journal, clock,
           config.webhookRetryInterval(), config.webhookTimeout(), limits.deliveryQueueBytes());
+      dispatcher.hostReach(new HostReach(config.localDev().hostLoopbackAlias(), config.localDev().hostRelay()));
       StoredData data = new StoredData(limits.dataBytes());
       FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), limits.journalTotalBytes(),
           data, dispatcher, journal, clock);
@@ -100,6 +102,9 @@ public final class MockServer implements AutoCloseable {
   private static Router router(Vertx vertx, MockConfig config, TenantRegistry tenants, FaultsAndJournal scripting,
                                RequestDeadlines deadlines, byte[] recordingFile) {
     Router router = Router.router(vertx);
+    if (config.localDev().verbose()) {
+      new io.livedigitalmock.server.http.AccessLog(tenants, System.out).mount(router);
+    }
     router.route().handler(deadlines::track);
     router.route().handler(MalformedRequests::check);
     router.route().handler(LiteralPaths::check);
