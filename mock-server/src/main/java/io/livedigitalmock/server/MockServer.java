@@ -16,6 +16,9 @@ import io.livedigitalmock.server.http.RequestBodies;
 import io.livedigitalmock.server.http.RequestDeadlines;
 import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.http.Responses;
+import io.livedigitalmock.server.control.StateControl;
+import io.livedigitalmock.server.state.JwtKey;
+import io.livedigitalmock.server.state.StateTransfer;
 import io.livedigitalmock.server.webhooks.HostReach;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
 import io.vertx.core.Handler;
@@ -41,16 +44,26 @@ public final class MockServer implements AutoCloseable {
   private final HttpServer server;
   private final TenantRegistry tenants;
   private final MockConfig config;
+  private final LocalState local;
+  private final StateTransfer state;
 
-  private MockServer(Vertx vertx, HttpServer server, TenantRegistry tenants, MockConfig config) {
+  private MockServer(Vertx vertx, HttpServer server, TenantRegistry tenants, MockConfig config, LocalState local,
+                     StateTransfer state) {
     this.vertx = vertx;
     this.server = server;
     this.tenants = tenants;
     this.config = config;
+    this.local = local;
+    this.state = state;
   }
 
-  /** Starts and waits until the port is bound. */
+  /**
+   * Starts and waits until the port is bound; with {@code --state-dir}, from the state saved there.
+   *
+   * @throws IllegalStateException when it cannot listen, a scenario or the saved state is bad
+   */
   public static MockServer start(MockConfig config) {
+    LocalState local = LocalState.open(config);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
     try {
       byte[] recordingFile = sampleRecording();
@@ -63,13 +76,17 @@ public final class MockServer implements AutoCloseable {
       StoredData data = new StoredData(limits.dataBytes());
       FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), limits.journalTotalBytes(),
           data, dispatcher, journal, clock);
+      String secret = local.jwtSecret();
+      UrlSigner signer = new UrlSigner(secret);
+      JwtKey key = new JwtKey(secret, config.localDev().jwtSecretGiven(), s -> new JwtTokenCodec(vertx, s), signer);
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
-          new JwtTokenCodec(vertx, config.jwtSecret()),
+          key,
           config::roomBaseUrl,
-          scripting.webhooks(), journal, new UrlSigner(config.jwtSecret()), recordingFile.length,
+          scripting.webhooks(), journal, signer, recordingFile.length,
           scripting.faults(), scripting.requests()), config.demo(), config.sdkExampleTenant(), limits.storage(), data);
+      StateTransfer state = local.attach(tenants, key);
       RequestDeadlines deadlines = new RequestDeadlines(vertx, limits.requestTimeout());
-      Router router = router(vertx, config, tenants, scripting, deadlines, recordingFile);
+      Router router = router(vertx, config, tenants, scripting, deadlines, recordingFile, state);
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.host()).setPort(config.port())
               .setIdleTimeout((int) limits.idleTimeout().toSeconds())
@@ -79,11 +96,17 @@ public final class MockServer implements AutoCloseable {
           .invalidRequestHandler(MalformedRequests::invalid)
           .webSocketHandler(MalformedRequests::noWebSockets)
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      return new MockServer(vertx, server, tenants, config);
+      return new MockServer(vertx, server, tenants, config, local, state);
     } catch (IllegalArgumentException badScenario) {
+      local.close();
       vertx.close();
       throw new IllegalStateException(badScenario.getMessage(), badScenario);
+    } catch (IllegalStateException badState) {
+      local.close();
+      vertx.close();
+      throw badState;
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      local.close();
       vertx.close();
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -100,7 +123,7 @@ public final class MockServer implements AutoCloseable {
    * control plane, the API (fault rules first) and its pages.
    */
   private static Router router(Vertx vertx, MockConfig config, TenantRegistry tenants, FaultsAndJournal scripting,
-                               RequestDeadlines deadlines, byte[] recordingFile) {
+                               RequestDeadlines deadlines, byte[] recordingFile, StateTransfer state) {
     Router router = Router.router(vertx);
     if (config.localDev().verbose()) {
       new io.livedigitalmock.server.http.AccessLog(tenants, System.out).mount(router);
@@ -112,13 +135,15 @@ public final class MockServer implements AutoCloseable {
     scripting.install(router, tenants, config.demo().clientId());
     StoredDataGuard storedData = new StoredDataGuard(tenants.data());
     router.route().handler(storedData::pagesAndControlPlane);
+    router.put("/_mock/state").handler(RequestBodies.upTo(StateControl.bodyLimit(config.limits().dataBytes(),
+        config.bodyLimitBytes())));
     router.route().handler(RequestBodies.upTo(config.bodyLimitBytes()));
     router.route().failureHandler(Responses::failure);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, Responses::failure);
     }
     scripting.markUnknownRoutes(router);
-    router.route("/_mock/*").subRouter(new ControlApi(tenants, scripting.webhooks()).router(vertx));
+    router.route("/_mock/*").subRouter(new ControlApi(tenants, scripting.webhooks(), state).router(vertx));
     List<Handler<RoutingContext>> beforeOperations = new ArrayList<>(scripting.beforeOperations(tenants));
     beforeOperations.add(storedData::operation);
     new ApiRoutes(tenants, recordingFile).mount(router, beforeOperations);
@@ -173,9 +198,20 @@ public final class MockServer implements AutoCloseable {
     return config;
   }
 
-  /** Stops listening and releases every thread; waits at most 10 s. */
+  /** The whole state out and in (what {@code /_mock/state} serves). */
+  public StateTransfer state() {
+    return state;
+  }
+
+  /** Where {@code --state-dir} keeps the state and what was loaded; null without one. */
+  public String stateSummary() {
+    return local.summary();
+  }
+
+  /** Saves the state (with {@code --state-dir}), stops listening and releases every thread; waits at most 10 s. */
   @Override
   public void close() {
+    local.close();
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
