@@ -1,6 +1,8 @@
 package io.livedigitalmock.server.state;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,23 +26,58 @@ public final class SnapshotReader {
    * @throws StateFileException naming the problem
    */
   public static StateFile read(byte[] json) {
-    JsonNode tree;
+    checkFormatAndVersion(json);
+    StateFile file;
     try {
-      tree = StateJson.MAPPER.readTree(json);
+      file = StateJson.MAPPER.readValue(json, StateFile.class);
+    } catch (JsonMappingException e) {
+      boolean cutShort = e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
+      throw new StateFileException(cutShort ? notJson(e) : path(e) + ": " + problem(e), e);
     } catch (JsonProcessingException e) {
       throw new StateFileException(notJson(e), e);
     } catch (IOException e) {
       throw new StateFileException("cannot be read: " + e.getMessage(), e);
     }
-    if (tree == null || !tree.isObject()) {
-      throw new StateFileException("is not a livedigital-mock state: " + (tree == null ? "empty" : "not a JSON object"));
+    try {
+      SnapshotCheck.require(file.snapshot());
+    } catch (InvalidSnapshot e) {
+      throw new StateFileException("does not hold together: " + e.getMessage(), e);
     }
-    JsonNode format = tree.get("format");
-    if (format == null || !StateFile.FORMAT.equals(format.asText())) {
+    return file;
+  }
+
+  /**
+   * What the file says it is, read before the rest: the top level's {@code format} and {@code version}
+   * (written first, so only the first tokens are read; elsewhere the rest is skipped, not built).
+   */
+  private static void checkFormatAndVersion(byte[] json) {
+    String format = null;
+    JsonNode version = null;
+    try (JsonParser p = StateJson.MAPPER.createParser(json)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new StateFileException("is not a livedigital-mock state: " + (first == null ? "empty" : "not a JSON object"));
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME && (format == null || version == null)) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("format")) {
+          format = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : p.currentToken().asString();
+        } else if (name.equals("version")) {
+          version = StateJson.MAPPER.readTree(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new StateFileException(notJson(e), e);
+    } catch (IOException e) {
+      throw new StateFileException("cannot be read: " + e.getMessage(), e);
+    }
+    if (!StateFile.FORMAT.equals(format)) {
       throw new StateFileException("is not a livedigital-mock state: its \"format\" is "
-          + (format == null ? "missing" : format.toString()) + ", not \"" + StateFile.FORMAT + "\"");
+          + (format == null ? "missing" : "\"" + format + "\"") + ", not \"" + StateFile.FORMAT + "\"");
     }
-    JsonNode version = tree.get("version");
     if (version == null || !version.isIntegralNumber()) {
       throw new StateFileException("has no \"version\" number");
     }
@@ -49,20 +86,6 @@ public final class SnapshotReader {
           + "reads version " + StateFile.VERSION + (version.asLong() > StateFile.VERSION
           ? " (a newer livedigital-mock wrote it: run that one, or start without this state)" : ""));
     }
-    StateFile file;
-    try {
-      file = StateJson.MAPPER.treeToValue(tree, StateFile.class);
-    } catch (JsonMappingException e) {
-      throw new StateFileException(path(e) + ": " + problem(e), e);
-    } catch (JsonProcessingException e) {
-      throw new StateFileException(e.getOriginalMessage(), e);
-    }
-    try {
-      SnapshotCheck.require(file.snapshot());
-    } catch (InvalidSnapshot e) {
-      throw new StateFileException("does not hold together: " + e.getMessage(), e);
-    }
-    return file;
   }
 
   private static String notJson(JsonProcessingException e) {
