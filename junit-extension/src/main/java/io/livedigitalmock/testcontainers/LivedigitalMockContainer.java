@@ -53,9 +53,14 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
   private boolean webhooksToHostLoopback = true;
   private HostRelay relay;
 
-  /** The image of this library's version: {@code livedigital-mock:}{@link #DEFAULT_TAG}. */
+  /**
+   * The image of this library's version, {@code livedigital-mock:}{@link #DEFAULT_TAG}, or the one
+   * {@code -Dlivedigital.mock.image} names.
+   */
   public LivedigitalMockContainer() {
-    this(DEFAULT_IMAGE_NAME.withTag(DEFAULT_TAG));
+    this(DockerImageName.parse(System.getProperty("livedigital.mock.image", "").isBlank()
+        ? DEFAULT_IMAGE_NAME.withTag(DEFAULT_TAG).asCanonicalNameString()
+        : System.getProperty("livedigital.mock.image").trim()).asCompatibleSubstituteFor(DEFAULT_IMAGE_NAME));
   }
 
   public LivedigitalMockContainer(String dockerImageName) {
