@@ -91,6 +91,15 @@ class StateRoundTripTest {
           .put(mock.baseUrl() + "/_mock/state").then().statusCode(400).extract().path("message");
       assertTrue(message.contains("tenants[0].users: missing"), message);
 
+      // what would take the mock ages to resume, or run its clock past the year 9999, is refused at once
+      broken = (ObjectNode) JSON.readTree(before);
+      ((ObjectNode) broken.withArray("tenants").get(0).get("dataIds")).put("draws", Long.MAX_VALUE);
+      ((ObjectNode) broken.get("server")).put("clockOffsetMillis", Long.MAX_VALUE);
+      message = given().contentType(ContentType.JSON).body(broken.toString())
+          .put(mock.baseUrl() + "/_mock/state").then().statusCode(400).extract().path("message");
+      assertTrue(message.contains("tenants[0].dataIds.draws: must be between 0 and")
+          && message.contains("server.clockOffsetMillis: must be between 0 and"), message);
+
       message = given().contentType(ContentType.JSON).body(before.substring(0, before.length() / 2))
           .put(mock.baseUrl() + "/_mock/state").then().statusCode(400).extract().path("message");
       assertTrue(message.contains("ends early"), message);

@@ -13,6 +13,8 @@ import io.livedigitalmock.server.domain.state.TenantSnapshot.RecordState;
 import io.livedigitalmock.server.domain.state.TenantSnapshot.RoomState;
 import io.livedigitalmock.server.domain.state.TenantSnapshot.SpaceState;
 import io.livedigitalmock.server.domain.state.TenantSnapshot.UserState;
+import io.livedigitalmock.server.domain.MockClock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,6 +35,19 @@ public final class SnapshotCheck {
 
   /** Enough to see what is wrong, few enough to read. */
   static final int MAX_PROBLEMS = 20;
+  /**
+   * Draws of one id source a state may claim: far more than any mock makes (a tenant with a million
+   * rooms draws ~30 million), few enough that resuming it (replaying the draws) takes under a second.
+   */
+  static final long MAX_DRAWS = 200_000_000L;
+  /** Token ids are 52-bit: the counter must not wrap. */
+  static final long MAX_TOKEN_IDS = 1L << 52;
+  /** Clocks may run at most to the mock's end of time, 9999-12-31. */
+  static final long MAX_OFFSET_MILLIS = MockClock.LATEST.toEpochMilli();
+
+  private long draws;
+
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -60,8 +75,10 @@ public final class SnapshotCheck {
       problem("server", "missing");
     } else {
       StateSnapshot.ServerState server = s.server();
-      notNegative("server.clockOffsetMillis", server.clockOffsetMillis());
-      notNegative("server.tokenIdsIssued", server.tokenIdsIssued());
+      offset("server.clockOffsetMillis", server.clockOffsetMillis());
+      if (server.tokenIdsIssued() < 0 || server.tokenIdsIssued() >= MAX_TOKEN_IDS) {
+        problem("server.tokenIdsIssued", "must be between 0 and 2^52");
+      }
       position("server.generatedIds", server.generatedIds());
     }
     if (s.tenants() == null) {
@@ -98,7 +115,7 @@ public final class SnapshotCheck {
     if (t.builtIn() != null && !t.builtIn().equals(TenantSnapshot.SDK_EXAMPLE_APPS)) {
       problem(at + ".builtIn", "must be null or " + TenantSnapshot.SDK_EXAMPLE_APPS);
     }
-    notNegative(at + ".clockOffsetMillis", t.clockOffsetMillis());
+    offset(at + ".clockOffsetMillis", t.clockOffsetMillis());
     position(at + ".dataIds", t.dataIds());
     position(at + ".eventIds", t.eventIds());
     for (String list : new String[] {"users", "spaces", "rooms", "invites", "links", "personalTokens", "participants",
@@ -142,6 +159,7 @@ public final class SnapshotCheck {
       required(p + ".name", r.name());
       required(p + ".type", r.type());
       present(p + ".createdAt", r.createdAt());
+      time(p + ".lastCallAt", r.lastCallAt());
       if (r.flags() == null) {
         problem(p + ".flags", "missing");
       } else {
@@ -158,6 +176,7 @@ public final class SnapshotCheck {
       refers(p + ".spaceId", i.spaceId(), spaces, "space");
       wire(p + ".role", SpaceRole.class, i.role());
       present(p + ".createdAt", i.createdAt());
+      time(p + ".activatedAt", i.activatedAt());
     });
     unique(at + ".links", t.links(), TenantSnapshot.LinkState::id);
     Set<String> tokenIds = new HashSet<>();
@@ -170,6 +189,7 @@ public final class SnapshotCheck {
       required(p + ".accessToken", l.accessToken());
       present(p + ".createdAt", l.createdAt());
       present(p + ".expiresAt", l.expiresAt());
+      time(p + ".firstOpenedAt", l.firstOpenedAt());
     });
     unique(at + ".personalTokens", t.personalTokens(), TenantSnapshot.PersonalTokenState::id);
     each(at + ".personalTokens", t.personalTokens(), (p, pt) -> {
@@ -179,6 +199,7 @@ public final class SnapshotCheck {
       }
       required(p + ".token", pt.token());
       present(p + ".createdAt", pt.createdAt());
+      time(p + ".revokedAt", pt.revokedAt());
     });
     Set<String> calls = unique(at + ".calls", t.calls(), CallState::id);
     Set<String> participants = unique(at + ".participants", t.participants(), TenantSnapshot.ParticipantState::id);
@@ -186,6 +207,8 @@ public final class SnapshotCheck {
       required(p + ".roomId", pa.roomId());
       required(p + ".role", pa.role());
       present(p + ".createdAt", pa.createdAt());
+      time(p + ".joinedAt", pa.joinedAt());
+      time(p + ".leftAt", pa.leftAt());
       if (pa.callId() != null) {
         refers(p + ".callId", pa.callId(), calls, "call");
       }
@@ -194,6 +217,7 @@ public final class SnapshotCheck {
     each(at + ".calls", t.calls(), (p, c) -> {
       required(p + ".roomId", c.roomId());
       present(p + ".startedAt", c.startedAt());
+      time(p + ".finishedAt", c.finishedAt());
       if (c.participantIds() == null) {
         problem(p + ".participantIds", "missing");
       } else {
@@ -210,6 +234,8 @@ public final class SnapshotCheck {
       required(p + ".name", r.name());
       wire(p + ".state", RecordingState.class, r.state());
       present(p + ".createdAt", r.createdAt());
+      time(p + ".startedAt", r.startedAt());
+      time(p + ".finishedAt", r.finishedAt());
       if (RecordingState.STARTED.wire().equals(r.state()) && r.roomId() != null && !recordingRooms.add(r.roomId())) {
         problem(p, "a second recording going on in room " + r.roomId());
       }
@@ -306,8 +332,16 @@ public final class SnapshotCheck {
   private void position(String at, IdPosition position) {
     if (position == null) {
       problem(at, "missing");
-    } else {
-      notNegative(at + ".draws", position.draws());
+    } else if (position.draws() < 0 || position.draws() > MAX_DRAWS) {
+      problem(at + ".draws", "must be between 0 and " + MAX_DRAWS);
+    } else if ((draws += position.draws()) > 5 * MAX_DRAWS) {
+      problem(at + ".draws", "the id sources of this state claim more than " + 5 * MAX_DRAWS + " draws in all");
+    }
+  }
+
+  private void offset(String at, long millis) {
+    if (millis < 0 || millis > MAX_OFFSET_MILLIS) {
+      problem(at, "must be between 0 and " + MAX_OFFSET_MILLIS + " (milliseconds ahead of real time)");
     }
   }
 
@@ -322,12 +356,15 @@ public final class SnapshotCheck {
   private void present(String at, Object value) {
     if (value == null) {
       problem(at, "missing");
+    } else if (value instanceof Instant time) {
+      time(at, time);
     }
   }
 
-  private void notNegative(String at, long value) {
-    if (value < 0) {
-      problem(at, "must not be negative");
+  /** A time within what the mock's clock can show (years 0 to 9999). */
+  private void time(String at, Instant time) {
+    if (time != null && (time.isBefore(EARLIEST) || time.isAfter(MockClock.LATEST))) {
+      problem(at, "must be between year 0 and " + MockClock.LATEST);
     }
   }
 
