@@ -72,7 +72,6 @@ public final class MockServer implements AutoCloseable {
       DeliveryJournal journal = new DeliveryJournal(limits.deliveryLogBytes());
       WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, journal, clock,
           config.webhookRetryInterval(), config.webhookTimeout(), limits.deliveryQueueBytes());
-      dispatcher.hostReach(new HostReach(config.localDev().hostLoopbackAlias(), config.localDev().hostRelay()));
       StoredData data = new StoredData(limits.dataBytes());
       FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), limits.journalTotalBytes(),
           data, dispatcher, journal, clock);
@@ -96,6 +95,8 @@ public final class MockServer implements AutoCloseable {
           .invalidRequestHandler(MalformedRequests::invalid)
           .webSocketHandler(MalformedRequests::noWebSockets)
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      dispatcher.hostReach(new HostReach(config.localDev().hostLoopbackAlias(), config.localDev().hostRelay(),
+          server.actualPort()));
       return new MockServer(vertx, server, tenants, config, local, state);
     } catch (IllegalArgumentException badScenario) {
       local.close();

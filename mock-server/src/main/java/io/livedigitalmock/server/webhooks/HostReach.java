@@ -23,6 +23,7 @@ import java.util.Set;
  *       Linux {@code --add-host=host.docker.internal:host-gateway} makes it the bridge gateway);
  *   <li>neither: sent as registered.
  * </ul>
+ * A loopback URL on the mock's own port is the mock itself (its built-in receivers): never rerouted.
  */
 public final class HostReach {
 
@@ -31,10 +32,15 @@ public final class HostReach {
   private final String alias;
   private final ProxyOptions relay;
   private final String relayAddress;
+  private final int ownPort;
 
-  /** {@code alias}, {@code relayUrl}: null for none. */
-  public HostReach(String alias, String relayUrl) {
+  /**
+   * {@code alias}, {@code relayUrl}: null for none. {@code ownPort}: the port the mock listens on; a
+   * loopback URL with it names the mock itself (its built-in receivers), which stays where it is.
+   */
+  public HostReach(String alias, String relayUrl, int ownPort) {
     this.alias = alias;
+    this.ownPort = ownPort;
     if (relayUrl == null) {
       this.relay = null;
       this.relayAddress = null;
@@ -53,7 +59,7 @@ public final class HostReach {
   }
 
   public static HostReach direct() {
-    return new HostReach(null, null);
+    return new HostReach(null, null, -1);
   }
 
   /**
@@ -71,7 +77,7 @@ public final class HostReach {
     } catch (URISyntaxException notAUri) {
       return new Route(url, null, null);   // the client refuses it and the attempt logs why
     }
-    if (uri.getHost() == null || !isLoopback(uri.getHost())) {
+    if (uri.getHost() == null || !isLoopback(uri.getHost()) || port(uri) == ownPort) {
       return new Route(url, null, null);
     }
     if (relay != null) {
@@ -84,6 +90,10 @@ public final class HostReach {
     } catch (URISyntaxException e) {
       return new Route(url, null, null);
     }
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   static boolean isLoopback(String host) {
