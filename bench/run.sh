@@ -12,7 +12,7 @@
 #   background  the GET while a second wrk (1 thread, 8 connections) sends bench/wrk/mixed.lua (get,
 #               create, link, log in) to the same server, mock and bare alike;
 #   startup     mock-server/bench/startup.sh: JVM start to first answer, mock vs bare;
-#   image       docker/bench-image.sh on $IMAGE (livedigital-mock:0.1.0): docker run -> healthy, JVM part;
+#   image       docker/bench-image.sh on $IMAGE (livedigital-mock:local, what docker/build-image.sh tags): docker run -> healthy, JVM part;
 #   memory      bench/memory-load.sh --image $IMAGE: 60 s mixed load and 10,000 tenants x 10 rooms at -Xmx128m.
 #
 # Each measurement is wrk with 2 threads and 32 connections on loopback, after a warm-up of the same
@@ -31,7 +31,7 @@ shift 2 2>/dev/null || shift $#
 PARTS=${*:-throughput loops background startup}
 [[ $PARTS != all ]] || PARTS="throughput loops background startup image memory"
 CONNECTIONS=${CONNECTIONS:-32}
-IMAGE=${IMAGE:-livedigital-mock:0.1.0}
+IMAGE=${IMAGE:-livedigital-mock:local}
 JAVA=${JAVA:-java}
 MOCK_JAR=$ROOT/mock-server/target/livedigital-mock-server.jar
 WORK=$(mktemp -d /tmp/ldmock-bench.XXXXXX)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measure the mock server image: size, docker-run-to-healthy latency, user, SIGTERM stop.
 #
-#   docker/bench-image.sh [IMAGE] [CMD ARGS...]     (IMAGE default livedigital-mock:0.1.0)
+#   docker/bench-image.sh [IMAGE] [CMD ARGS...]     (IMAGE default livedigital-mock:local, the latest build)
 #
 # Env: RUNS (5), BENCH_RUN_ARGS (extra `docker run` options, word-split, e.g.
 #      "--entrypoint /opt/java/bin/java" to try other JVM flags with CMD ARGS).
@@ -12,7 +12,7 @@
 # Every container it starts is labelled and removed on exit, even on Ctrl-C or failure.
 set -euo pipefail
 
-IMAGE=${1:-livedigital-mock:0.1.0}; shift || true
+IMAGE=${1:-livedigital-mock:local}; shift || true
 RUNS=${RUNS:-5}
 read -r -a RUN_ARGS <<<"${BENCH_RUN_ARGS:-}"
 LABEL=ldmock-bench=$$

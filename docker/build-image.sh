@@ -15,7 +15,9 @@
 #          from Docker Hub. Same as: docker build -f docker/Dockerfile mock-server/target
 # Without an argument the jar is built with Maven if it is missing.
 #
-# Env: IMAGE_NAME (livedigital-mock), IMAGE_VERSION (0.1.0), EXTRA_TAG (local),
+# Env: IMAGE_NAME (livedigital-mock), IMAGE_VERSION (the jar's own: java -jar ... --version, i.e. the
+#      Maven project version), LDMOCK_IMAGE (name:tag at once; the Maven build passes its ldmock.image),
+#      EXTRA_TAG (local),
 #      JDK25_HOME (JDK 25+ whose jlink/jdeps make the runtime; default: one under /usr/lib/jvm),
 #      JDK17_HOME (the JDK 17 used when there is no JDK 25; default: the system JDK 17),
 #      IMAGE_JDK (auto: 25 where there is one, else 17; 17 or 25 to choose),
@@ -26,19 +28,25 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-IMAGE_NAME=${IMAGE_NAME:-livedigital-mock}
-IMAGE_VERSION=${IMAGE_VERSION:-0.1.0}
 EXTRA_TAG=${EXTRA_TAG:-local}
 IMAGE_BASE=${IMAGE_BASE:-auto}
-TAGS=(-t "$IMAGE_NAME:$IMAGE_VERSION" -t "$IMAGE_NAME:$EXTRA_TAG")
 
 JAR=${1:-$ROOT/mock-server/target/livedigital-mock-server.jar}
 if [[ ! -f $JAR ]]; then
   [[ $# -eq 0 ]] || { echo "build-image: no such jar: $JAR" >&2; exit 1; }
   echo "build-image: building $JAR"
-  (cd "$ROOT" && mvn -q -pl mock-server -am package -DskipTests)
+  (cd "$ROOT" && mvn -q -ntp -pl mock-server -am package -DskipTests)
 fi
 JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+
+# The tag is the version the jar was built as (one place: the pom's <version>), unless told otherwise.
+if [[ -n ${LDMOCK_IMAGE:-} ]]; then
+  IMAGE_NAME=${LDMOCK_IMAGE%:*} IMAGE_VERSION=${LDMOCK_IMAGE##*:}
+fi
+IMAGE_NAME=${IMAGE_NAME:-livedigital-mock}
+IMAGE_VERSION=${IMAGE_VERSION:-$(java -jar "$JAR" --version | sed -n 's/^livedigital-mock //p')}
+[[ -n $IMAGE_VERSION ]] || { echo "build-image: $JAR --version printed no version" >&2; exit 1; }
+TAGS=(-t "$IMAGE_NAME:$IMAGE_VERSION" -t "$IMAGE_NAME:$EXTRA_TAG")
 
 WORK=$(mktemp -d /tmp/ldmock-image.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
@@ -96,7 +104,7 @@ fi
 echo "build-image: runtime jlink'ed from $JDK ($("$JDK/bin/java" -version 2>&1 | head -1)), start-up cache: $CACHE"
 
 ROOTFS=$WORK/rootfs
-mkdir -p "$ROOTFS"/{app,etc,tmp}
+mkdir -p "$ROOTFS"/{app,etc,tmp,data}
 
 if [[ -z ${JLINK_MODULES:-} ]]; then
   # jdeps reads a shaded jar that carries a module-info.class (netty's, from META-INF/versions)
@@ -141,7 +149,7 @@ find "$ROOTFS/opt/java" -type f \( -name '*.so' -o -path '*/bin/java' \) -exec l
   | while read -r lib; do cp -L --parents "$lib" "$ROOTFS/"; done
 
 cp "$JAR" "$ROOTFS/app/app.jar"
-chmod 1777 "$ROOTFS/tmp"
+chmod 1777 "$ROOTFS/tmp" "$ROOTFS/data"   # /data: a volume for --state-dir, writable by uid 10001
 # A passwd entry gives the JVM a user.name/user.home for the non-root uid.
 printf 'root:x:0:0:root:/root:/sbin/nologin\nldmock:x:10001:10001:ldmock:/tmp:/sbin/nologin\n' >"$ROOTFS/etc/passwd"
 printf 'root:x:0:\nldmock:x:10001:\n' >"$ROOTFS/etc/group"

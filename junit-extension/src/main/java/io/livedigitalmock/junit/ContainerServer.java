@@ -20,10 +20,8 @@ final class ContainerServer implements SharedServer {
   }
 
   static SharedServer start(ServerKey key) {
-    if (!DockerClientFactory.instance().isDockerAvailable()) {
-      throw new IllegalStateException("mode = CONTAINER needs a Docker engine, and none answers "
-          + "(check `docker info`, DOCKER_HOST)");
-    }
+    DockerCheck.decide(DockerClientFactory.instance().isDockerAvailable(), System.getenv("CI"),
+        System.getProperty(DockerCheck.REQUIRE_PROPERTY));
     DockerImageName image = DockerImageName.parse(key.image())
         .asCompatibleSubstituteFor(LivedigitalMockContainer.DEFAULT_IMAGE_NAME);
     @SuppressWarnings("resource") // closed by close(), which JUnit calls at the end of the run

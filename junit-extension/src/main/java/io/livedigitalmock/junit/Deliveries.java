@@ -90,6 +90,7 @@ public final class Deliveries {
         JsonHttp.text(d, "spaceId"), JsonHttp.text(d, "roomId"), JsonHttp.text(d, "recordId"),
         JsonHttp.text(d, "url"), d.path("attempt").asInt(), status == null || status.isNull() ? null : status.asInt(),
         JsonHttp.text(d, "error"), JsonHttp.text(d, "outcome"), JsonHttp.text(d, "signature"),
-        JsonHttp.text(d, "requestBody"), JsonHttp.instant(d, "at"), d.path("durationMs").asLong());
+        JsonHttp.text(d, "requestBody"), JsonHttp.instant(d, "at"), d.path("durationMs").asLong(),
+        JsonHttp.text(d, "sentTo"));
   }
 }

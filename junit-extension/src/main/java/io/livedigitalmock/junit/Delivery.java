@@ -9,10 +9,12 @@ import java.util.Map;
  * (then {@code error} says why).
  *
  * @param outcome {@code delivered}, {@code retrying} or {@code dropped}
+ * @param sentTo where the attempt really went when not straight to {@code url} (from a container, a
+ *     URL naming localhost goes to the host alias or through the host relay); else null
  */
 public record Delivery(long seq, String deliveryId, String eventName, String spaceId, String roomId,
                        String recordId, String url, int attempt, Integer status, String error, String outcome,
-                       String signature, String requestBody, Instant at, long durationMs) {
+                       String signature, String requestBody, Instant at, long durationMs, String sentTo) {
 
   /** The event as sent: the {@code body} object inside {@link #requestBody()}. */
   @SuppressWarnings("unchecked")
@@ -27,7 +29,8 @@ public record Delivery(long seq, String deliveryId, String eventName, String spa
 
   @Override
   public String toString() {
-    return "#" + seq + " " + eventName + " attempt " + attempt + " -> " + url + ": "
+    return "#" + seq + " " + eventName + " attempt " + attempt + " -> " + url + (sentTo == null ? "" : " (" + sentTo + ")")
+        + ": "
         + (status != null ? "HTTP " + status : error) + " (" + outcome + ")";
   }
 }

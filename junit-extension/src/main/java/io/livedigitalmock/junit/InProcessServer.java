@@ -45,8 +45,11 @@ final class InProcessServer implements SharedServer {
     Tenant t = server.tenants().create(new TenantSpec(null, null, null, null, null,
         WireName.parse(Plan.class, "plan", plan)));
     TenantSpec spec = t.spec();
-    return new TenantRef(t.clientId(), spec.clientSecret(), t.clientObjectId(), spec.plan().wire(),
-        t.user().id(), spec.userEmail(), spec.userPassword(), spec.userName(), t::reset);
+    String clientId = t.clientId();
+    // looked up at each reset: a restored state (Livedigital.restore) replaces the tenant objects
+    return new TenantRef(clientId, spec.clientSecret(), t.clientObjectId(), spec.plan().wire(),
+        t.user().id(), spec.userEmail(), spec.userPassword(), spec.userName(),
+        () -> server.tenants().byClientId(clientId).reset());
   }
 
   @Override

@@ -23,6 +23,8 @@ final class JsonHttp {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** A whole state (thousands of tenants) takes longer than one request. */
+  static final Duration STATE_TIMEOUT = Duration.ofMinutes(2);
   /** Marks the requests the handle makes itself (the server's RecordedRequest.HANDLE_HEADER). */
   static final String HANDLE_HEADER = "X-Livedigital-Mock-Handle";
 
@@ -105,11 +107,21 @@ final class JsonHttp {
 
   /** POST of a text body (a scenario in YAML or JSON). */
   JsonNode postText(String path, String text) {
-    return send("POST", path, new RawText(text), null, REQUEST_TIMEOUT, false).orElseThrow();
+    return send("POST", path, new RawText(text, "application/yaml"), null, REQUEST_TIMEOUT, false).orElseThrow();
+  }
+
+  /** PUT of a JSON text as it is (a state file). */
+  JsonNode putJsonText(String path, String json) {
+    return send("PUT", path, new RawText(json, "application/json"), null, STATE_TIMEOUT, false).orElseThrow();
+  }
+
+  /** GET of a JSON answer as its text, byte for byte (a state file). */
+  String getText(String path) {
+    return sendForText("GET", path);
   }
 
   /** A body sent as it is, not written as JSON. */
-  private record RawText(String text) {
+  private record RawText(String text, String contentType) {
   }
 
   JsonNode delete(String path, String bearer) {
@@ -127,6 +139,26 @@ final class JsonHttp {
         null, REQUEST_TIMEOUT, false).orElseThrow();
   }
 
+  private String sendForText(String method, String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(STATE_TIMEOUT)
+        .header("Accept", "application/json").header(HANDLE_HEADER, "1").method(method, HttpRequest.BodyPublishers.noBody());
+    if (controlToken != null && path.startsWith("/_mock/")) {
+      b.header("Authorization", "Bearer " + controlToken);
+    }
+    try {
+      HttpResponse<String> response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (response.statusCode() / 100 != 2) {
+        throw new LivedigitalMockException(response.statusCode(), method + " " + path, message(response.body()), null);
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new LivedigitalMockException(0, method + " " + path, "no answer from " + baseUrl + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LivedigitalMockException(0, method + " " + path, "interrupted", e);
+    }
+  }
+
   private Optional<JsonNode> send(String method, String path, Object body, String bearer, Duration timeout,
                                   boolean notFoundIsEmpty) {
     String request = method + " " + path;
@@ -141,7 +173,7 @@ final class JsonHttp {
       b.header("Authorization", "Bearer " + controlToken);
     }
     if (body instanceof RawText raw) {
-      b.header("Content-Type", "application/yaml").method(method, HttpRequest.BodyPublishers.ofString(raw.text()));
+      b.header("Content-Type", raw.contentType()).method(method, HttpRequest.BodyPublishers.ofString(raw.text()));
     } else if (body != null) {
       try {
         b.header("Content-Type", "application/json")

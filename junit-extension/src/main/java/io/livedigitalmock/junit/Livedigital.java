@@ -184,6 +184,26 @@ public final class Livedigital {
     return journal;
   }
 
+  /**
+   * The whole mock's state as a state file (JSON text, the format {@code --state-dir} keeps): every
+   * tenant, this one and all others, with everything they store. Give it to {@link #restore} later,
+   * on this mock or another.
+   */
+  public String snapshot() {
+    return http.getText("/_mock/state");
+  }
+
+  /**
+   * Replaces the whole mock's state (every tenant) with {@code stateJson}, as {@link #snapshot} made
+   * it, all or nothing; tokens issued before the snapshot work again. This handle's tenant is then the
+   * one the snapshot holds (take the snapshot after the tenant exists, in the same run).
+   *
+   * @throws LivedigitalMockException with the status (400, 409) and the problem when it cannot be restored
+   */
+  public void restore(String stateJson) {
+    http.putJsonText("/_mock/state", stateJson);
+  }
+
   @Override
   public String toString() {
     return "Livedigital[" + mode() + " " + baseUrl() + ", clientId=" + clientId() + ", user=" + userEmail() + "]";

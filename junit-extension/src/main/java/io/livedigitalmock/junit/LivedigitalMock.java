@@ -65,6 +65,10 @@ public @interface LivedigitalMock {
    */
   boolean failOnUnmatchedRequests() default false;
 
-  /** Image for {@link Mode#CONTAINER}; ignored in-process. */
-  String image() default "livedigital-mock:0.1.0";
+  /**
+   * Image for {@link Mode#CONTAINER}; ignored in-process. Empty: {@code -Dlivedigital.mock.image} if
+   * set, else the image of this library's version, {@code livedigital-mock:<version>}, as
+   * {@code docker/build-image.sh} tags it.
+   */
+  String image() default "";
 }

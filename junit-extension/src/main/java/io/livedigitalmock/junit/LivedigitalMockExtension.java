@@ -108,6 +108,7 @@ public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCa
   @Override
   public final void beforeAll(ExtensionContext context) {
     Settings settings = settings(context);
+    DockerCheck.require(settings);   // without Docker: the class is skipped (or fails on CI) before anything starts
     Class<?> testClass = context.getRequiredTestClass();
     rejectDoubleRegistration(testClass);
     List<Field> statics = handleFields(testClass, true);

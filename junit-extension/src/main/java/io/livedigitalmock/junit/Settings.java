@@ -35,11 +35,18 @@ record Settings(Mode mode, int port, String plan, boolean tenantPerMethod, Strin
       throw new IllegalArgumentException("webhookRetryInterval must be between 0 and 3600 s, not "
           + webhookRetryInterval);
     }
-    if (mode == Mode.CONTAINER && (image == null || image.isBlank())) {
-      throw new IllegalArgumentException("image must name the mock's image for mode = CONTAINER");
-    }
+    image = image == null || image.isBlank() ? defaultImage() : image.trim();
     seedData = seedData == null ? "" : seedData;
     scenario = scenario == null ? "" : scenario;
+  }
+
+  /** Set, it names the image for every class that names none (a mirror, a build of your own). */
+  static final String IMAGE_PROPERTY = "livedigital.mock.image";
+
+  /** {@code -Dlivedigital.mock.image=...}, else the image of this library's version. */
+  static String defaultImage() {
+    String image = System.getProperty(IMAGE_PROPERTY, "").trim();
+    return image.isEmpty() ? io.livedigitalmock.server.Version.image() : image;
   }
 
   static Settings of(LivedigitalMock a) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import io.livedigitalmock.server.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +19,20 @@ import org.testcontainers.utility.MountableFile;
  * emulated {@code /v1} API and the {@code /_mock} control plane; the demo tenant's credentials come
  * from the getters. Generated room and record links name the address a request reached the mock at
  * (the published host port), unless {@link #withRoomBaseUrl} is set.
+ *
+ * <p>Webhook URLs naming {@code localhost} (an app's endpoint on this machine, as tests run them) are
+ * delivered to this machine, not to the container: to {@code host.docker.internal} (Docker Desktop
+ * routes it to the loopback), and on a Linux engine through a relay on the Docker bridge that forwards
+ * to the loopback ({@link #withWebhooksToHostLoopback}).
  */
 public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockContainer> {
 
-  public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("livedigital-mock");
-  public static final String DEFAULT_TAG = "0.1.0";
+  private static final System.Logger LOG = System.getLogger(LivedigitalMockContainer.class.getName());
+  public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse(Version.IMAGE_NAME);
+  /** The tag built from this library's version ({@code docker/build-image.sh} tags the image with it). */
+  public static final String DEFAULT_TAG = Version.current();
+  /** The name the container reaches this machine by ({@code --add-host ...:host-gateway}). */
+  public static final String HOST_ALIAS = "host.docker.internal";
   public static final int PORT = 8080;
   public static final String HEALTH_PATH = "/_mock/health";
   /** Where {@link #withScenario} puts a scenario file in the container. */
@@ -40,6 +50,18 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
   private String scenario;
   private String hostIp;
   private int hostPort;
+  private boolean webhooksToHostLoopback = true;
+  private HostRelay relay;
+
+  /**
+   * The image of this library's version, {@code livedigital-mock:}{@link #DEFAULT_TAG}, or the one
+   * {@code -Dlivedigital.mock.image} names.
+   */
+  public LivedigitalMockContainer() {
+    this(DockerImageName.parse(System.getProperty("livedigital.mock.image", "").isBlank()
+        ? DEFAULT_IMAGE_NAME.withTag(DEFAULT_TAG).asCanonicalNameString()
+        : System.getProperty("livedigital.mock.image").trim()).asCompatibleSubstituteFor(DEFAULT_IMAGE_NAME));
+  }
 
   public LivedigitalMockContainer(String dockerImageName) {
     this(DockerImageName.parse(dockerImageName));
@@ -88,6 +110,7 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
       }
       withEnv("LDMOCK_SCENARIO", file != null ? SCENARIO_PATH : scenario);
     }
+    configureHostLoopback();
     if (hostIp != null) {
       Ports.Binding binding = hostPort == 0 ? Ports.Binding.bindIp(hostIp)
           : Ports.Binding.bindIpAndPort(hostIp, hostPort);
@@ -97,6 +120,58 @@ public class LivedigitalMockContainer extends GenericContainer<LivedigitalMockCo
             .withPortBindings(new PortBinding(binding, ExposedPort.tcp(PORT))));
       });
     }
+  }
+
+  /**
+   * Webhooks to localhost: the mock sends them to {@code host.docker.internal} ({@code --add-host
+   * host.docker.internal:host-gateway}); where that gateway does not reach this machine's loopback
+   * (a Linux engine), through a relay listening on the gateway's address only.
+   */
+  private void configureHostLoopback() {
+    if (!webhooksToHostLoopback) {
+      withEnv("LDMOCK_HOST_LOOPBACK_ALIAS", "off");
+      return;
+    }
+    withExtraHost(HOST_ALIAS, "host-gateway");
+    withEnv("LDMOCK_HOST_LOOPBACK_ALIAS", HOST_ALIAS);
+    closeRelay();
+    String gateway = HostGateway.relayAddress();
+    if (gateway != null) {
+      try {
+        relay = HostRelay.start(gateway);
+        withEnv("LDMOCK_HOST_RELAY", relay.url(HOST_ALIAS));
+      } catch (IllegalStateException e) {
+        LOG.log(System.Logger.Level.WARNING, "webhooks to localhost may not reach this machine from the container: "
+            + e.getMessage());
+      }
+    }
+  }
+
+  /** Stops the container, and the host relay if it runs one. */
+  @Override
+  public void stop() {
+    try {
+      super.stop();
+    } finally {
+      closeRelay();
+    }
+  }
+
+  private void closeRelay() {
+    if (relay != null) {
+      relay.close();
+      relay = null;
+    }
+  }
+
+  /**
+   * Whether webhook URLs naming {@code localhost}, {@code 127.0.0.1} or {@code [::1]} are delivered to
+   * this machine's loopback (default) or, with {@code false}, to the container's own (sets
+   * {@code LDMOCK_HOST_LOOPBACK_ALIAS=off}; no relay).
+   */
+  public LivedigitalMockContainer withWebhooksToHostLoopback(boolean enabled) {
+    this.webhooksToHostLoopback = enabled;
+    return self();
   }
 
   /** {@code http://<host>:<mapped port>}: the API is under {@code /v1}, the control plane under {@code /_mock}. */

@@ -20,7 +20,7 @@ class DefaultsTest {
     assertEquals(false, defaultOf("tenantPerMethod"));
     assertEquals("", defaultOf("seedData"));
     assertEquals(1.0, defaultOf("webhookRetryIntervalSeconds"));
-    assertEquals("livedigital-mock:0.1.0", defaultOf("image"));
+    assertEquals("", defaultOf("image"));   // the image of this library's version
     assertEquals("", defaultOf("scenario"));
     assertEquals(false, defaultOf("failOnUnmatchedRequests"));
     assertEquals(9, LivedigitalMock.class.getDeclaredMethods().length, "a new attribute needs a pinned default");
@@ -29,7 +29,7 @@ class DefaultsTest {
   @Test
   void theResolvedDefaultsAndTheBuilderStartFromThem() {
     Settings expected = new Settings(Mode.IN_PROCESS, 0, "pro", false, "", Duration.ofSeconds(1),
-        "livedigital-mock:0.1.0", "", false);
+        "livedigital-mock:" + io.livedigitalmock.server.Version.current(), "", false);
     assertEquals(expected, Settings.DEFAULTS);
     assertEquals(expected, Settings.of(DefaultsTest.class.getAnnotation(LivedigitalMock.class)));
   }

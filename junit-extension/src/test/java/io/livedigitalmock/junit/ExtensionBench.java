@@ -131,7 +131,7 @@ public final class ExtensionBench {
   }
 
   private static void container() {
-    String image = System.getProperty("ldmock.image", "livedigital-mock:0.1.0");
+    String image = System.getProperty("ldmock.image", io.livedigitalmock.server.Version.image());
     var client = org.testcontainers.DockerClientFactory.instance().client();
     long size = client.inspectImageCmd(image).exec().getSize();
     row("image " + image + " size", size / 1e6, "MB");

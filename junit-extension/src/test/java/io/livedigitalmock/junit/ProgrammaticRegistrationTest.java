@@ -29,7 +29,7 @@ class ProgrammaticRegistrationTest {
 
   @Test
   void theBuilderStartsFromTheAnnotationDefaults() {
-    assertEquals(Settings.DEFAULTS.image(), "livedigital-mock:0.1.0");
+    assertEquals("livedigital-mock:" + io.livedigitalmock.server.Version.current(), Settings.DEFAULTS.image());
     assertThrows(IllegalStateException.class, () -> LivedigitalMockExtension.builder().build().livedigital());
   }
 

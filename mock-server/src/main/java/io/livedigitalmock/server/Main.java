@@ -16,6 +16,10 @@ public final class Main {
       System.out.print(MockConfig.usage());
       return;
     }
+    if (args.length == 1 && args[0].equals("--version")) {
+      System.out.println("livedigital-mock " + Version.current());
+      return;
+    }
     boolean healthcheck = java.util.Arrays.asList(args).contains("--healthcheck");
     String[] options = java.util.Arrays.stream(args).filter(a -> !a.equals("--healthcheck"))
         .toArray(String[]::new);
@@ -43,11 +47,16 @@ public final class Main {
     TenantSpec demo = config.demo();
     System.out.println("livedigital-mock listening on " + server.baseUrl());
     System.out.println("demo client: client_id=" + demo.clientId() + " client_secret=" + demo.clientSecret());
+    String demoUserId = server.tenants().all().stream().filter(t -> t.clientId().equals(demo.clientId()))
+        .map(t -> t.user().id()).findFirst().orElse("none: the restored state has no such tenant");
     System.out.println("demo user:   username=" + demo.userEmail() + " password=" + demo.userPassword()
-        + " (id " + server.tenants().demo().user().id() + ")");
+        + " (id " + demoUserId + ")");
     if (config.sdkExampleTenant()) {
       System.out.println("sdk examples: client_id=" + SdkExampleTenant.SPEC.clientId() + " client_secret="
           + SdkExampleTenant.SPEC.clientSecret() + " room alias " + SdkExampleTenant.ROOM_ALIAS);
+    }
+    if (server.stateSummary() != null) {
+      System.out.println("state: " + server.stateSummary());
     }
     ControlPlane plane = config.controlPlane();
     System.out.println("control plane: " + server.baseUrl() + "/_mock/health" + (!plane.enabled() ? " (off: health only)"

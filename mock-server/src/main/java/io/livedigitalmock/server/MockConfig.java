@@ -19,7 +19,7 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
                          String roomBaseUrl, int bodyLimitBytes, Duration webhookRetryInterval,
                          Duration webhookTimeout, boolean sdkExampleTenant,
                          FaultsAndJournal.Options faultsAndJournal, Limits limits, ControlPlane controlPlane,
-                         int eventLoops) {
+                         LocalDev localDev, int eventLoops) {
 
   /** name → (environment variable, default, help). The single statement of every default. */
   static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -56,7 +56,16 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("journal-max-entries", "10000", "requests kept per tenant in the request journal (oldest dropped; 0: no journal)");
     option("journal-max-bytes", "16777216", "bytes kept per tenant in the request journal, roughly (oldest dropped)");
     option("event-loops", "auto", "event loops, each serving the port with its own HTTP server over the shared state (auto: one per available processor)");
+    option("state-dir", "", "directory the whole state is saved to (on a clean stop, and every --state-save-interval when it changed) and loaded from at start (default: none, memory only)");
+    option("state-save-interval", "10", "seconds between saves of a changed state to --state-dir (0: only on a clean stop)");
+    option("host-loopback-alias", "off", "host name that webhook URLs naming localhost, 127.0.0.1 or [::1] are delivered to instead (the image: host.docker.internal); off: as registered");
+    option("host-relay", "", "HTTP proxy on the host (http://user:token@host:port) that webhooks to localhost go through (the JUnit extension's, for a container on Linux); default: none");
+    option("verbose", "off", "on: one access-log line per request on stdout (method, path, status, ms, tenant)");
   }
+
+  /** Options that need no value: {@code --verbose} alone is {@code --verbose on}. */
+  static final java.util.Set<String> FLAGS = java.util.Set.of("verbose");
+  private static final java.util.Set<String> ON_OFF = java.util.Set.of("on", "off", "true", "false", "yes", "no", "1", "0");
 
   private static void option(String name, String defaultValue, String help) {
     OPTIONS.put(name, new String[] {envName(name), defaultValue, help});
@@ -92,6 +101,10 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
       }
       if (!OPTIONS.containsKey(name)) {
         throw new IllegalArgumentException("unknown option: --" + name);
+      }
+      if (value == null && FLAGS.contains(name)
+          && (i + 1 >= args.length || !ON_OFF.contains(args[i + 1].toLowerCase(java.util.Locale.ROOT)))) {
+        value = "on";
       }
       if (value == null) {
         if (i + 1 >= args.length) {
@@ -135,8 +148,34 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
             bytes(v, "journal-total-bytes", 8), bytes(v, "data-bytes", 4), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)),
         new ControlPlane(onOff(v, "control-plane"), v.get("control-token").isBlank() ? null : v.get("control-token").trim(),
             java.util.Arrays.stream(v.get("allowed-hosts").split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList()),
+        localDev(v, !secret.isBlank()),
         v.get("event-loops").trim().equalsIgnoreCase("auto") ? Runtime.getRuntime().availableProcessors()
             : integer(v, "event-loops", 1, 1024));
+  }
+
+  private static LocalDev localDev(Map<String, String> v, boolean jwtSecretGiven) {
+    String dir = v.get("state-dir").trim();
+    String alias = v.get("host-loopback-alias").trim();
+    if (alias.isEmpty() || alias.contains("/") || alias.contains(":") && !alias.startsWith("[")) {
+      throw new IllegalArgumentException("--host-loopback-alias must be a host name (e.g. host.docker.internal) or off");
+    }
+    String relay = v.get("host-relay").trim();
+    if (!relay.isEmpty()) {
+      try {
+        java.net.URI uri = new java.net.URI(relay);
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+          throw new IllegalArgumentException("--host-relay must be http://[user:token@]host:port");
+        }
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("--host-relay must be http://[user:token@]host:port");
+      }
+    }
+    return new LocalDev(dir.isEmpty() ? null : java.nio.file.Path.of(dir), seconds(v, "state-save-interval", 0, 86_400),
+        jwtSecretGiven, isOff(alias) ? null : alias, relay.isEmpty() ? null : relay, onOff(v, "verbose"));
+  }
+
+  private static boolean isOff(String value) {
+    return java.util.Set.of("off", "false", "no", "0").contains(value.toLowerCase(java.util.Locale.ROOT));
   }
 
   private static boolean onOff(Map<String, String> v, String name) {
@@ -211,54 +250,62 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(host, newPort, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, localDev, eventLoops);
   }
 
   public MockConfig withSeed(long newSeed) {
     return new MockConfig(host, port, newSeed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, localDev, eventLoops);
   }
 
   public MockConfig withWebhookRetryInterval(Duration interval) {
-    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, interval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, localDev, eventLoops);
   }
 
   public MockConfig withWebhookTimeout(Duration timeout) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        timeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
+        timeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, localDev, eventLoops);
   }
 
   /** A scenario loaded at start (file, {@code classpath:...} or a shipped one's name); "" for none. */
   public MockConfig withScenario(String scenario) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
         webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(scenario,
-        faultsAndJournal.journalMaxEntries(), faultsAndJournal.journalMaxBytes()), limits, controlPlane, eventLoops);
+        faultsAndJournal.journalMaxEntries(), faultsAndJournal.journalMaxBytes()), limits, controlPlane, localDev, eventLoops);
   }
 
   /** Per tenant: how many requests, and about how many bytes, the request journal keeps. */
   public MockConfig withJournalLimits(int maxEntries, long maxBytes) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
         webhookTimeout, sdkExampleTenant, new FaultsAndJournal.Options(faultsAndJournal.scenario(), maxEntries,
-        maxBytes), limits, controlPlane, eventLoops);
+        maxBytes), limits, controlPlane, localDev, eventLoops);
   }
 
   /** The same, the control plane requiring {@code token} ({@code Authorization: Bearer <token>}). */
   public MockConfig withControlToken(String token) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
         webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, new ControlPlane(controlPlane.enabled(), token,
-        controlPlane.allowedHosts()), eventLoops);
+        controlPlane.allowedHosts()), localDev, eventLoops);
   }
 
   /** Serves the port from {@code n} event loops, one HTTP server on each. */
   public MockConfig withEventLoops(int n) {
     return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
-        webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, n);
+        webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, localDev, n);
   }
 
   public MockConfig withDemoPlan(Plan plan) {
     return new MockConfig(host, port, seed, jwtSecret, new TenantSpec(demo.clientId(), demo.clientSecret(),
         demo.userEmail(), demo.userPassword(), demo.userName(), plan), roomBaseUrl, bodyLimitBytes,
-        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, eventLoops);
+        webhookRetryInterval, webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, localDev, eventLoops);
+  }
+
+  /** The same, its state kept in {@code dir} ({@code --state-dir}). */
+  public MockConfig withStateDir(java.nio.file.Path dir) {
+    return new MockConfig(host, port, seed, jwtSecret, demo, roomBaseUrl, bodyLimitBytes, webhookRetryInterval,
+        webhookTimeout, sdkExampleTenant, faultsAndJournal, limits, controlPlane, new LocalDev(dir,
+        localDev.stateSaveInterval(), localDev.jwtSecretGiven(), localDev.hostLoopbackAlias(), localDev.hostRelay(),
+        localDev.verbose()), eventLoops);
   }
 
   static String usage() {
@@ -266,6 +313,7 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     OPTIONS.forEach((name, spec) -> out.append(String.format("  --%-24s %s%n  %-26s env %s, default %s%n",
         name + " V", spec[2], "", spec[0], spec[1].isEmpty() ? "(see text)" : spec[1])));
     out.append(String.format("  --%-24s %s%n", "healthcheck", "exit 0 if the mock on --port answers /_mock/health"));
+    out.append(String.format("  --%-24s %s%n", "version", "print the version and exit"));
     return out.toString();
   }
 }

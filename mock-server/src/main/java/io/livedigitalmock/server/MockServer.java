@@ -16,6 +16,10 @@ import io.livedigitalmock.server.http.RequestBodies;
 import io.livedigitalmock.server.http.RequestDeadlines;
 import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.http.Responses;
+import io.livedigitalmock.server.control.StateControl;
+import io.livedigitalmock.server.state.JwtKey;
+import io.livedigitalmock.server.state.StateTransfer;
+import io.livedigitalmock.server.webhooks.HostReach;
 import io.livedigitalmock.server.webhooks.WebhookDispatcher;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -44,17 +48,27 @@ public final class MockServer implements AutoCloseable {
   private final int port;
   private final TenantRegistry tenants;
   private final MockConfig config;
+  private final LocalState local;
+  private final StateTransfer state;
 
-  private MockServer(Vertx vertx, int port, TenantRegistry tenants, MockConfig config) {
+  private MockServer(Vertx vertx, int port, TenantRegistry tenants, MockConfig config, LocalState local,
+                     StateTransfer state) {
     this.vertx = vertx;
     this.port = port;
     this.tenants = tenants;
     this.config = config;
+    this.local = local;
+    this.state = state;
   }
 
-  /** Starts and waits until the port is bound, served by {@link MockConfig#eventLoops()} HTTP servers. */
+  /**
+   * Starts and waits until the port is bound, served by {@link MockConfig#eventLoops()} HTTP servers; with {@code --state-dir}, from the state saved there.
+   *
+   * @throws IllegalStateException when it cannot listen, a scenario or the saved state is bad
+   */
   public static MockServer start(MockConfig config) {
     int loops = config.eventLoops();
+    LocalState local = LocalState.open(config);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(4));
     try {
       byte[] recordingFile = sampleRecording();
@@ -66,15 +80,19 @@ public final class MockServer implements AutoCloseable {
       StoredData data = new StoredData(limits.dataBytes());
       FaultsAndJournal scripting = new FaultsAndJournal(vertx, config.faultsAndJournal(), limits.journalTotalBytes(),
           data, dispatcher, journal, clock);
+      String secret = local.jwtSecret();
+      UrlSigner signer = new UrlSigner(secret);
+      JwtKey key = new JwtKey(secret, config.localDev().jwtSecretGiven(), s -> new JwtTokenCodec(vertx, s), signer);
       TenantRegistry tenants = new TenantRegistry(new ServerContext(config.effectiveSeed(), clock,
-          new JwtTokenCodec(vertx, config.jwtSecret()),
+          key,
           config::roomBaseUrl,
-          scripting.webhooks(), journal, new UrlSigner(config.jwtSecret()), recordingFile.length,
+          scripting.webhooks(), journal, signer, recordingFile.length,
           scripting.faults(), scripting.requests()), config.demo(), config.sdkExampleTenant(), limits.storage(), data);
       scripting.start(tenants, config.demo().clientId());
+      StateTransfer state = local.attach(tenants, key);
       RequestDeadlines deadlines = new RequestDeadlines(vertx, limits.requestTimeout());
       ControlPlaneGuard guard = controlPlaneGuard(config);
-      Function<Vertx, Router> routes = v -> router(v, config, tenants, scripting, guard, deadlines, recordingFile);
+      Function<Vertx, Router> routes = v -> router(v, config, tenants, scripting, guard, deadlines, recordingFile, state);
       // port 0: a free port, shared by all of them (Vert.x binds a negative port once, at random)
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.host()).setPort(config.port() == 0 ? -1 : config.port())
@@ -83,11 +101,19 @@ public final class MockServer implements AutoCloseable {
       AtomicInteger bound = new AtomicInteger();
       await(vertx.deployVerticle(() -> new EventLoopServer(options, routes, deadlines, s -> bound.set(s.actualPort())),
           new DeploymentOptions().setInstances(loops)));
-      return new MockServer(vertx, bound.get(), tenants, config);
+      dispatcher.hostReach(new HostReach(config.localDev().hostLoopbackAlias(), config.localDev().hostRelay(),
+          bound.get()));
+      return new MockServer(vertx, bound.get(), tenants, config, local, state);
     } catch (IllegalArgumentException badScenario) {
+      local.close();
       vertx.close();
       throw new IllegalStateException(badScenario.getMessage(), badScenario);
+    } catch (IllegalStateException badState) {
+      local.close();
+      vertx.close();
+      throw badState;
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      local.close();
       vertx.close();
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -108,8 +134,12 @@ public final class MockServer implements AutoCloseable {
    * read. Then the control plane, the API (fault rules first) and its pages.
    */
   private static Router router(Vertx vertx, MockConfig config, TenantRegistry tenants, FaultsAndJournal scripting,
-                               ControlPlaneGuard guard, RequestDeadlines deadlines, byte[] recordingFile) {
+                               ControlPlaneGuard guard, RequestDeadlines deadlines, byte[] recordingFile,
+                               StateTransfer state) {
     Router router = Router.router(vertx);
+    if (config.localDev().verbose()) {
+      new io.livedigitalmock.server.http.AccessLog(tenants, System.out).mount(router);
+    }
     router.route().handler(deadlines::track);
     router.route().handler(MalformedRequests::check);
     router.route().handler(LiteralPaths::check);
@@ -117,13 +147,15 @@ public final class MockServer implements AutoCloseable {
     scripting.mount(router, tenants);
     StoredDataGuard storedData = new StoredDataGuard(tenants.data());
     router.route().handler(storedData::pagesAndControlPlane);
+    router.put("/_mock/state").handler(RequestBodies.upTo(StateControl.bodyLimit(config.limits().dataBytes(),
+        config.bodyLimitBytes())));
     router.route().handler(RequestBodies.upTo(config.bodyLimitBytes()));
     router.route().failureHandler(Responses::failure);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, Responses::failure);
     }
     scripting.markUnknownRoutes(router);
-    router.route("/_mock/*").subRouter(new ControlApi(tenants, scripting.webhooks()).router(vertx));
+    router.route("/_mock/*").subRouter(new ControlApi(tenants, scripting.webhooks(), state).router(vertx));
     List<Handler<RoutingContext>> beforeOperations = new ArrayList<>(scripting.beforeOperations(tenants));
     beforeOperations.add(storedData::operation);
     new ApiRoutes(tenants, recordingFile).mount(router, beforeOperations);
@@ -178,9 +210,20 @@ public final class MockServer implements AutoCloseable {
     return config;
   }
 
-  /** Stops listening and releases every thread; waits at most 10 s. */
+  /** The whole state out and in (what {@code /_mock/state} serves). */
+  public StateTransfer state() {
+    return state;
+  }
+
+  /** Where {@code --state-dir} keeps the state and what was loaded; null without one. */
+  public String stateSummary() {
+    return local.summary();
+  }
+
+  /** Saves the state (with {@code --state-dir}), stops listening and releases every thread; waits at most 10 s. */
   @Override
   public void close() {
+    local.close();
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

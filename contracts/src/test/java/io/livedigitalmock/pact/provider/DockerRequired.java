@@ -14,7 +14,7 @@ import org.testcontainers.DockerClientFactory;
  */
 final class DockerRequired implements BeforeAllCallback {
 
-  static final String IMAGE = System.getProperty("ldmock.image", "livedigital-mock:0.1.0");
+  static final String IMAGE = System.getProperty("ldmock.image", io.livedigitalmock.server.Version.image());
 
   @Override
   public void beforeAll(ExtensionContext context) {

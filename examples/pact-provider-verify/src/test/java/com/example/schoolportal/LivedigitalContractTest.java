@@ -17,15 +17,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The school portal's pact with livedigital, verified against the livedigital mock: the mock plays
  * the provider, livedigital-mock-pact's states set up what each interaction is given.
  */
-@Provider("livedigital-api")
-@PactFolder("pacts")
-@LivedigitalMock
+@Provider("livedigital-api")          // the provider name in your pacts
+@PactFolder("pacts")                  // or @PactBroker with -Dpactbroker.url=… (-Dpactbroker.auth.token=…)
+@LivedigitalMock                      // or mode = Mode.CONTAINER
 class LivedigitalContractTest {
 
   @BeforeEach
   void target(PactVerificationContext context, Livedigital mock) throws Exception {
     context.setTarget(HttpTestTarget.fromUrl(URI.create(mock.baseUrl()).toURL()));
-    context.withStateChangeHandlers(LivedigitalStates.on(mock));
+    context.withStateChangeHandlers(LivedigitalStates.on(mock));   // a new one per interaction
   }
 
   @TestTemplate

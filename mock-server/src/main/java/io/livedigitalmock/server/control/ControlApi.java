@@ -10,6 +10,7 @@ import io.livedigitalmock.server.domain.User;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;
+import io.livedigitalmock.server.state.StateTransfer;
 import io.livedigitalmock.server.webhooks.WebhookFaults;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -31,10 +32,17 @@ public final class ControlApi {
 
   private final TenantRegistry registry;
   private final WebhookFaults dispatcher;
+  private final StateTransfer state;
 
   public ControlApi(TenantRegistry registry, WebhookFaults dispatcher) {
+    this(registry, dispatcher, null);
+  }
+
+  /** {@code state}: what {@code /_mock/state} exports and imports with. */
+  public ControlApi(TenantRegistry registry, WebhookFaults dispatcher, StateTransfer state) {
     this.registry = registry;
     this.dispatcher = dispatcher;
+    this.state = state;
   }
 
   public Router router(Vertx vertx) {
@@ -49,6 +57,7 @@ public final class ControlApi {
     new FaultsControl(registry).mount(r);
     new JournalControl(registry).mount(r);
     new OpenApiDocuments().mount(r);
+    new StateControl(state).mount(r);
     new io.livedigitalmock.server.ui.Dashboard(registry).mount(r);
     r.get("/health").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
     r.post("/reset").handler(this::resetAll);

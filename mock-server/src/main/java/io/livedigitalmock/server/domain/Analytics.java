@@ -101,7 +101,7 @@ public final class Analytics {
     return seen.size();
   }
 
-  private static String metaKey(String externalUserId, String externalMeetingId) {
+  static String metaKey(String externalUserId, String externalMeetingId) {
     return externalUserId + "\n" + Objects.toString(externalMeetingId, "");
   }
 }

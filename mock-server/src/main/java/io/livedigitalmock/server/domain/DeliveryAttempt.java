@@ -10,7 +10,7 @@ import java.time.Instant;
 public record DeliveryAttempt(long seq, String deliveryId, String clientId, String eventName,
                               String spaceId, String roomId, String recordId, String url, int attempt,
                               String requestBody, String signature, Integer status, String error,
-                              String outcome, Instant at, long durationMillis) {
+                              String outcome, Instant at, long durationMillis, String sentTo) {
 
   public static final String DELIVERED = "delivered";
   public static final String RETRYING = "retrying";
@@ -18,6 +18,6 @@ public record DeliveryAttempt(long seq, String deliveryId, String clientId, Stri
 
   public DeliveryAttempt withSeq(long newSeq) {
     return new DeliveryAttempt(newSeq, deliveryId, clientId, eventName, spaceId, roomId, recordId, url,
-        attempt, requestBody, signature, status, error, outcome, at, durationMillis);
+        attempt, requestBody, signature, status, error, outcome, at, durationMillis, sentTo);
   }
 }

@@ -22,16 +22,51 @@ public final class IdSource {
   /** Hex chars of a tenant's prefix: 40 bits, so the registry rarely has to step past a taken one. */
   public static final int PREFIX_LENGTH = 10;
 
+  private final long seed;
   private final SplittableRandom random;
   private final String objectIdPrefix;
+  /** How many ints have been drawn from {@link #random}: with the seed, where the source stands. */
+  private long draws;
 
   public IdSource(long seed) {
     this(seed, "");
   }
 
   private IdSource(long seed, String objectIdPrefix) {
+    this.seed = seed;
     this.random = new SplittableRandom(seed);
     this.objectIdPrefix = objectIdPrefix;
+  }
+
+  /**
+   * A source that goes on where a saved one stood: the same seed and prefix, {@code draws} draws in,
+   * so that it hands out exactly what the saved one would have next.
+   */
+  public static IdSource resumed(long seed, String objectIdPrefix, long draws) {
+    if (draws < 0) {
+      throw new IllegalArgumentException("draws must not be negative");
+    }
+    IdSource source = new IdSource(seed, objectIdPrefix);
+    for (long i = 0; i < draws; i++) {
+      source.random.nextInt();
+    }
+    source.draws = draws;
+    return source;
+  }
+
+  /** The seed this source started from (derived ones: from the server seed, purpose and client). */
+  public long seed() {
+    return seed;
+  }
+
+  /** How far it has gone: what {@link #resumed} needs, with the seed, to go on from here. */
+  public synchronized long draws() {
+    return draws;
+  }
+
+  /** The prefix of its object ids ("" for none). */
+  public String objectIdPrefix() {
+    return objectIdPrefix;
   }
 
   /**
@@ -79,9 +114,30 @@ public final class IdSource {
   private String chars(char[] alphabet, int n) {
     char[] out = new char[n];
     for (int i = 0; i < n; i++) {
-      out[i] = alphabet[random.nextInt(alphabet.length)];
+      out[i] = alphabet[below(alphabet.length)];
     }
     return new String(out);
+  }
+
+  /**
+   * What {@code random.nextInt(bound)} answers (the JDK's bounded draw, rejection included, spelled out
+   * so that every underlying draw is counted and a saved source can be resumed exactly).
+   */
+  private int below(int bound) {
+    int m = bound - 1;
+    int r = next();
+    if ((bound & m) == 0) {
+      return r & m;
+    }
+    for (int u = r >>> 1; u + m - (r = u % bound) < 0; u = next() >>> 1) {
+      // reject the over-represented values at the top of the range
+    }
+    return r;
+  }
+
+  private int next() {
+    draws++;
+    return random.nextInt();
   }
 
   /** SHA-256 of the seed, the purpose, a NUL (never in a purpose) and the client id; its first 8 bytes. */

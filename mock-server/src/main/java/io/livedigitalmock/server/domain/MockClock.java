@@ -59,6 +59,22 @@ public final class MockClock {
     return now();
   }
 
+  /** How far this clock is ahead of its base (what tests advanced it by), in milliseconds. */
+  public long offsetMillis() {
+    return offsetMillis.get();
+  }
+
+  /**
+   * Puts the clock where a saved state had it: {@code offsetMillis} ahead of its base. The one way
+   * time may go back: a restored state brings its own time with it.
+   */
+  public void restoreOffset(long offset) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("a clock offset is never negative");
+    }
+    offsetMillis.set(offset);
+  }
+
   /** A clock that follows this one and adds its own forward offset (one per tenant). */
   public MockClock child() {
     return new MockClock(new Clock() {

@@ -12,6 +12,8 @@ public final class StoredData {
 
   private final long limit;
   private final AtomicLong used = new AtomicLong();
+  /** Counts every write and release: a state that was saved when this stood where it stands is unchanged. */
+  private final java.util.concurrent.atomic.LongAdder changes = new java.util.concurrent.atomic.LongAdder();
 
   public StoredData(long limit) {
     this.limit = limit;
@@ -33,6 +35,11 @@ public final class StoredData {
     return limit;
   }
 
+  /** Grows with every change of stored data (only ever compared, never read as a count). */
+  public long changes() {
+    return changes.sum();
+  }
+
   /** A new share of the budget: a tenant state's, or another store's (fault rules). */
   public Meter meter() {
     return new Meter();
@@ -48,6 +55,7 @@ public final class StoredData {
       if (!released) {
         bytes += delta;
         used.addAndGet(delta);
+        changes.increment();
       }
     }
 
@@ -56,7 +64,13 @@ public final class StoredData {
         released = true;
         used.addAndGet(-bytes);
         bytes = 0;
+        changes.increment();
       }
+    }
+
+    /** What this share holds now. */
+    public synchronized long bytes() {
+      return bytes;
     }
   }
 }

@@ -13,17 +13,36 @@ public final class Tenant {
   private final String clientObjectId;
   private final Function<Tenant, TenantBackend> freshBackend;
   private final BiConsumer<TenantBackend, User> furnish;
+  /** What a built-in tenant is ({@code sdk-example-apps}), so a restored one is furnished again; null for others. */
+  private final String builtIn;
   private volatile TenantBackend backend;
   private volatile User user;
 
   /** {@code furnish}: what a built-in tenant has from birth besides its user (again after each reset). */
   Tenant(TenantSpec spec, String clientObjectId, Function<Tenant, TenantBackend> freshBackend,
-         BiConsumer<TenantBackend, User> furnish) {
+         BiConsumer<TenantBackend, User> furnish, String builtIn) {
     this.spec = spec;
     this.clientObjectId = clientObjectId;
     this.freshBackend = freshBackend;
     this.furnish = furnish;
+    this.builtIn = builtIn;
     reset();
+  }
+
+  /** A tenant restored from a saved state: {@code backend} holds it; resets go back to birth as usual. */
+  Tenant(TenantSpec spec, String clientObjectId, Function<Tenant, TenantBackend> freshBackend,
+         BiConsumer<TenantBackend, User> furnish, String builtIn, TenantBackend backend, User user) {
+    this.spec = spec;
+    this.clientObjectId = clientObjectId;
+    this.freshBackend = freshBackend;
+    this.furnish = furnish;
+    this.builtIn = builtIn;
+    this.backend = backend;
+    this.user = user;
+  }
+
+  String builtIn() {
+    return builtIn;
   }
 
   public TenantSpec spec() {

@@ -113,6 +113,11 @@ public final class TenantBackend {
     return ids;
   }
 
+  /** Where the ids of webhook events come from (kept across resets). */
+  IdSource eventIds() {
+    return eventIds;
+  }
+
   /**
    * The id ({@code jti}) of a new token or access link: unique for the server's life, so no token
    * from before a reset names one made after it; and not from the data sequence, so that data ids do

@@ -1,5 +1,9 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.state.IdPosition;
+import io.livedigitalmock.server.domain.state.SnapshotCheck;
+import io.livedigitalmock.server.domain.state.StateSnapshot;
+import io.livedigitalmock.server.domain.state.TenantSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +30,11 @@ public final class TenantRegistry {
   private final StoredData data;
   /** Each tenant's own weight (its backend, empty maps, credentials), counted as stored data. */
   private StoredData.Meter tenantsMeter;
-  private final TokenIds tokenIds;
+  private volatile TokenIds tokenIds;
+  /** The seed new tenants' ids derive from: the server's, or a restored state's. */
+  private volatile long seed;
+  /** Client ids in the order their tenants were made (changed only under this registry's monitor). */
+  private final java.util.Set<String> order = new java.util.LinkedHashSet<>();
 
   /**
    * What a tenant takes besides its stored data (backend, empty maps, clock): an empty tenant with its
@@ -46,7 +54,8 @@ public final class TenantRegistry {
     this.data = data;
     this.receivers = new Receivers(limits.maxReceivers(), limits.receiverLogBytes());
     this.sdkExampleTenant = sdkExampleTenant;
-    this.tokenIds = new TokenIds(server.seed());
+    this.seed = server.seed();
+    this.tokenIds = new TokenIds(seed);
     resetAll();
   }
 
@@ -68,10 +77,11 @@ public final class TenantRegistry {
 
   /** Creates a tenant; any credential left null is generated. A taken client id is a 409. */
   public Tenant create(TenantSpec requested) {
-    return create(requested, (backend, user) -> { });
+    return create(requested, (backend, user) -> { }, null);
   }
 
-  private synchronized Tenant create(TenantSpec requested, java.util.function.BiConsumer<TenantBackend, User> furnish) {
+  private synchronized Tenant create(TenantSpec requested, java.util.function.BiConsumer<TenantBackend, User> furnish,
+                                     String builtIn) {
     String clientId = requested.clientId() != null ? requested.clientId() : "client-" + generated.hex(12);
     if (clientId.isBlank()) {
       throw ApiError.badRequest("clientId must not be empty");
@@ -93,7 +103,7 @@ public final class TenantRegistry {
         requested.userName() != null ? requested.userName()
             : userEmail.substring(0, Math.max(0, userEmail.indexOf('@'))),
         requested.plan() != null ? requested.plan() : Plan.PRO);
-    long seed = server.seed();
+    long seed = this.seed;
     String objectId = freeClientObjectId(seed, clientId);
     String prefix = IdSource.prefixOf(objectId);
     IdSource eventIds = IdSource.derived(seed, "events", clientId);
@@ -102,14 +112,20 @@ public final class TenantRegistry {
       forgetScripting(clientId);
       return new TenantBackend(clientId, objectId, IdSource.derived(seed, "data", clientId, prefix), eventIds,
           tokenIds, data, server.serverClock().child(), server, spec.plan());
-    }, furnish);
+    }, furnish, builtIn);
     tenantsMeter.add(TENANT_WEIGHT + Footprint.of(spec));
-    byClientId.put(clientId, tenant);
-    byClientObjectId.put(objectId, tenant);
+    register(tenant);
+    return tenant;
+  }
+
+  private void register(Tenant tenant) {
+    String prefix = IdSource.prefixOf(tenant.clientObjectId());
+    byClientId.put(tenant.clientId(), tenant);
+    byClientObjectId.put(tenant.clientObjectId(), tenant);
     byIdPrefix.put(prefix, tenant);
+    order.add(tenant.clientId());
     tenant.backend().spaces().all().forEach(space -> fixedId(space.id(), prefix, tenant));
     tenant.backend().rooms().all().forEach(room -> fixedId(room.id(), prefix, tenant));
-    return tenant;
   }
 
   /** A reset furnishes a built-in tenant with the same ids again, so these stay right across resets. */
@@ -238,14 +254,134 @@ public final class TenantRegistry {
     byClientObjectId.clear();
     byIdPrefix.clear();
     byFixedId.clear();
+    order.clear();
     server.journal().clear();
     receivers.clear();
     server.requests().clearAll();
     server.faults().resetAll(server.serverClock().now());
-    generated = new IdSource(server.seed());
+    generated = new IdSource(seed);
     create(demoSpec);
     if (sdkExampleTenant && !demoSpec.clientId().equals(SdkExampleTenant.SPEC.clientId())) {
-      create(SdkExampleTenant.SPEC, SdkExampleTenant::furnish);
+      create(SdkExampleTenant.SPEC, SdkExampleTenant::furnish, TenantSnapshot.SDK_EXAMPLE_APPS);
     }
+  }
+
+  // ---- the state as a whole: saved, restored ---------------------------------------------------
+
+  /**
+   * Everything the tenants hold and what makes ids, tokens and time go on from here. Each tenant is
+   * read under its own lock, one after the other; tenants are not made or dropped meanwhile.
+   */
+  public synchronized StateSnapshot snapshot() {
+    List<TenantSnapshot> tenants = new java.util.ArrayList<>();
+    for (String clientId : order) {
+      Tenant tenant = byClientId.get(clientId);
+      if (tenant != null) {
+        tenants.add(SavedTenants.capture(tenant));
+      }
+    }
+    IdSource ids = generated;
+    return new StateSnapshot(new StateSnapshot.ServerState(seed, server.serverClock().offsetMillis(),
+        tokenIds.issued(), new IdPosition(ids.seed(), ids.draws())), tenants);
+  }
+
+  /**
+   * Something that changes whenever what {@link #snapshot()} holds does (stored data, clocks, token
+   * ids, tenants): a saved state whose revision equals the current one need not be saved again.
+   */
+  public long revision() {
+    long revision = data.changes() * 31 + tokenIds.issued();
+    revision = revision * 31 + server.serverClock().offsetMillis();
+    for (Tenant tenant : byClientId.values()) {
+      revision += tenant.backend().clock().offsetMillis() + tenant.clientObjectId().hashCode();
+    }
+    return revision;
+  }
+
+  /**
+   * Replaces every tenant with those of {@code snapshot}, all or nothing: the snapshot is checked and
+   * the new tenants built (their data counted against {@code --data-bytes}) before anything in use
+   * changes. Each restored tenant is as if just born into its saved state: its fault rules are its
+   * birth rules, its request journal and delivery log empty; webhook attempts still pending for the
+   * tenants replaced are called off. Built-in receivers and server-wide fault rules stay.
+   *
+   * @throws io.livedigitalmock.server.domain.state.InvalidSnapshot naming every problem found
+   * @throws ApiError 409 when the state exceeds {@code --max-tenants} or {@code --data-bytes}
+   */
+  public synchronized void restore(StateSnapshot snapshot) {
+    SnapshotCheck.require(snapshot);
+    if (snapshot.tenants().size() > limits.maxTenants()) {
+      throw ApiError.conflict("The state has " + snapshot.tenants().size() + " tenants, more than --max-tenants ("
+          + limits.maxTenants() + ") allows");
+    }
+    StateSnapshot.ServerState saved = snapshot.server();
+    TokenIds restoredTokenIds = saved.seed() == seed ? tokenIds : new TokenIds(saved.seed());
+    restoredTokenIds.skipTo(saved.tokenIdsIssued());
+    StoredData.Meter newTenantsMeter = data.meter();
+    List<Tenant> built = new java.util.ArrayList<>();
+    try {
+      long bytes = 0;
+      for (TenantSnapshot t : snapshot.tenants()) {
+        Tenant tenant = rebuild(t, restoredTokenIds);
+        built.add(tenant);
+        newTenantsMeter.add(TENANT_WEIGHT + Footprint.of(tenant.spec()));
+        bytes += tenant.backend().state().bytes();
+      }
+      bytes += newTenantsMeter.bytes();
+      if (bytes > data.limit()) {
+        throw ApiError.conflict("The state takes " + bytes + " bytes of stored data, more than --data-bytes ("
+            + data.limit() + "): start the mock with a larger --data-bytes");
+      }
+    } catch (RuntimeException e) {
+      built.forEach(t -> t.backend().retire());
+      newTenantsMeter.release();
+      throw e;
+    }
+    byClientId.values().forEach(t -> t.backend().retire());
+    tenantsMeter.release();
+    tenantsMeter = newTenantsMeter;
+    byClientId.clear();
+    byClientObjectId.clear();
+    byIdPrefix.clear();
+    byFixedId.clear();
+    order.clear();
+    seed = saved.seed();
+    tokenIds = restoredTokenIds;
+    generated = IdSource.resumed(saved.generatedIds().seed(), "", saved.generatedIds().draws());
+    server.serverClock().restoreOffset(saved.clockOffsetMillis());
+    for (Tenant tenant : built) {
+      server.journal().forget(tenant.clientId());
+      forgetScripting(tenant.clientId());
+      register(tenant);
+    }
+  }
+
+  /** A tenant in the state {@code saved} describes, its resets going back to the birth it describes. */
+  private Tenant rebuild(TenantSnapshot saved, TokenIds restoredTokenIds) {
+    TenantSpec spec = new TenantSpec(saved.clientId(), saved.clientSecret(), saved.userEmail(), saved.userPassword(),
+        saved.userName(), WireName.parse(Plan.class, "plan", saved.plan()));
+    String objectId = saved.clientObjectId();
+    String prefix = IdSource.prefixOf(objectId);
+    long dataSeed = saved.dataIds().seed();
+    IdSource eventIds = IdSource.resumed(saved.eventIds().seed(), "", saved.eventIds().draws());
+    boolean sdkApps = TenantSnapshot.SDK_EXAMPLE_APPS.equals(saved.builtIn());
+    java.util.function.BiConsumer<TenantBackend, User> furnish = sdkApps ? SdkExampleTenant::furnish
+        : (backend, user) -> { };
+    TenantBackend backend = new TenantBackend(spec.clientId(), objectId,
+        IdSource.resumed(dataSeed, prefix, saved.dataIds().draws()), eventIds, restoredTokenIds, data,
+        server.serverClock().child(), server, spec.plan());
+    try {
+      backend.clock().restoreOffset(saved.clockOffsetMillis());
+      SavedTenants.fill(backend, saved);
+    } catch (RuntimeException e) {
+      backend.retire();
+      throw e;
+    }
+    return new Tenant(spec, objectId, t -> {
+      server.journal().forget(spec.clientId());
+      forgetScripting(spec.clientId());
+      return new TenantBackend(spec.clientId(), objectId, IdSource.resumed(dataSeed, prefix, 0), eventIds,
+          tokenIds, data, server.serverClock().child(), server, spec.plan());
+    }, furnish, saved.builtIn(), backend, backend.users().get(saved.userId()));
   }
 }

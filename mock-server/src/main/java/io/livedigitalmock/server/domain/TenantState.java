@@ -44,6 +44,11 @@ final class TenantState {
     return new MeteredMap<>(map, delta -> meter.add(delta));
   }
 
+  /** What this state holds, as counted against {@code --data-bytes}. */
+  long bytes() {
+    return meter.bytes();
+  }
+
   /** The tenant was reset: what this state holds no longer counts. */
   void release() {
     meter.release();

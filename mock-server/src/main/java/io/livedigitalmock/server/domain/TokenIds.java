@@ -21,6 +21,16 @@ final class TokenIds {
     this.key = IdSource.seedOf(seed, "token-ids", "") & MASK;
   }
 
+  /** How many have been handed out: with the seed, where the sequence stands. */
+  long issued() {
+    return issued.get();
+  }
+
+  /** Goes on after {@code count} ids (a restored state's), never back below what was handed out already. */
+  void skipTo(long count) {
+    issued.accumulateAndGet(count, Math::max);
+  }
+
   String next() {
     String hex = Long.toHexString(scramble(issued.getAndIncrement() & MASK));
     return "0000000000000".substring(hex.length()) + hex;   // 13 digits, as %013x (without its parsing)

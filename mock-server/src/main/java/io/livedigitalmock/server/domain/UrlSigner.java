@@ -10,9 +10,14 @@ import javax.crypto.spec.SecretKeySpec;
 /** HMAC-SHA256 over text, hex encoded: signs the 24-hour record download links. */
 public final class UrlSigner {
 
-  private final SecretKeySpec key;
+  private volatile SecretKeySpec key;
 
   public UrlSigner(String secret) {
+    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  }
+
+  /** Signs with another key from now on (a restored state's): links it signed before verify again. */
+  public void rekey(String secret) {
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * Refuses a request that would store something while the tenants' stored data is at
  * {@code --data-bytes} (409 naming the option; see {@link StoredData}), before its body is read or
  * anything changes, so that no request stops half-way. Reads, deletes, resets, the clock, the token
- * endpoint, and what only fills bounded logs (built-in receivers, test events) always pass, so a full
- * mock can always be looked at and emptied.
+ * endpoint, what only fills bounded logs (built-in receivers, test events), and a state import (which
+ * checks the budget itself) always pass, so a full mock can always be looked at and emptied.
  */
 public final class StoredDataGuard {
 
   private static final Pattern CONTROL_NEVER_STORES = Pattern.compile(
-      "/_mock/(reset|clock|tenants/[^/]+/(reset|clock)|receivers(/[^/]+)?|spaces/[^/]+/webhook/test-event)");
+      "/_mock/(reset|clock|state|tenants/[^/]+/(reset|clock)|receivers(/[^/]+)?|spaces/[^/]+/webhook/test-event)");
 
   /** Opening the room page as JSON joins at once; a browser joins with the page's form. */
   private static final Pattern ROOM_PAGE_JOINS = Pattern.compile("GET /room/[^/]+|POST /room/[^/]+/join");

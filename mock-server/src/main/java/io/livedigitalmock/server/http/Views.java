@@ -245,7 +245,8 @@ public final class Views {
         .put("signature", a.signature())
         .put("requestBody", a.requestBody())
         .put("at", time(a.at()))
-        .put("durationMs", a.durationMillis());
+        .put("durationMs", a.durationMillis())
+        .put("sentTo", a.sentTo());
   }
 
   /** getRoomAnalyticsReport as JSON [fields assumed]: the call, then one row per participant. */

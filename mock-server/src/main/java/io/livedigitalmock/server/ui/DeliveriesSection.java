@@ -27,7 +27,8 @@ final class DeliveriesSection {
           Html.text(Views.time(a.at())),
           "<b>" + Html.text(a.eventName()) + "</b>",
           "<code>" + Html.text(a.roomId()) + "</code>",
-          "<span class=\"wrap\">" + Html.text(a.url()) + "</span>",
+          "<span class=\"wrap\">" + Html.text(a.url()) + "</span>"
+              + (a.sentTo() == null ? "" : "<br><span class=\"muted wrap\">sent to " + Html.text(a.sentTo()) + "</span>"),
           a.attempt() + " of 3",
           a.status() != null ? String.valueOf(a.status()) : Html.text(a.error()),
           outcome + " <span class=\"muted\">" + a.durationMillis() + " ms</span>",

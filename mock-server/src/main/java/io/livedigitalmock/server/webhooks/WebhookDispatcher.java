@@ -63,6 +63,7 @@ public final class WebhookDispatcher implements EventSink {
   private final WaitingBytes waiting;
   /** Receivers with attempts under way or waiting, by origin; only touched on {@link #context}. */
   private final Map<String, Receiver> receivers = new HashMap<>();
+  private volatile HostReach hostReach = HostReach.direct();
 
   public WebhookDispatcher(Vertx vertx, DeliveryJournal journal, MockClock clock, Duration retryInterval,
                            Duration timeout, long queueBytes) {
@@ -79,6 +80,11 @@ public final class WebhookDispatcher implements EventSink {
     this.timeoutMillis = timeout.toMillis();
     this.connectionsPerReceiver = connectionsPerReceiver;
     this.waiting = new WaitingBytes(queueBytes);
+  }
+
+  /** How URLs naming the loopback reach the host ({@code --host-loopback-alias}, {@code --host-relay}). */
+  public void hostReach(HostReach reach) {
+    this.hostReach = reach;
   }
 
   @Override
@@ -114,7 +120,7 @@ public final class WebhookDispatcher implements EventSink {
     } catch (DeliveryQueueFull full) {
       journal.record(new DeliveryAttempt(0, outgoing.deliveryId(), outgoing.clientId(), outgoing.eventName(),
           outgoing.spaceId(), outgoing.roomId(), outgoing.recordId(), outgoing.url(), 1, first.payload,
-          first.signature, null, full.getMessage(), DeliveryAttempt.DROPPED, clock.now(), 0));
+          first.signature, null, full.getMessage(), DeliveryAttempt.DROPPED, clock.now(), 0, null));
       return;
     }
     Attempt attempt = new Attempt(outgoing, first.payload, first.signature, 1, held);
@@ -189,11 +195,16 @@ public final class WebhookDispatcher implements EventSink {
 
   private void send(Attempt a, Runnable connectionFree) {
     long started = System.nanoTime();
+    HostReach.Route route = hostReach.route(a.outgoing.url());
     Future<HttpResponse<Buffer>> sent;
     try {
       // the receiver's time to answer, counted once the request is on a connection: waiting for a
       // connection must not use up (and fail) an attempt that was never sent
-      sent = client().postAbs(a.outgoing.url())
+      var request = client().postAbs(route.url());
+      if (route.proxy() != null) {
+        request.proxy(route.proxy());
+      }
+      sent = request
           .idleTimeout(timeoutMillis)
           .putHeader("Content-Type", "application/json")
           .sendBuffer(Buffer.buffer(a.payload));
@@ -204,7 +215,7 @@ public final class WebhookDispatcher implements EventSink {
     sent.onComplete(result -> {
       connectionFree.run();
       try {
-        finished(a, result, (System.nanoTime() - started) / 1_000_000);
+        finished(a, result, (System.nanoTime() - started) / 1_000_000, route.sentTo());
       } catch (RuntimeException bug) {
         a.held.release();
         LOG.log(Level.WARNING, "could not journal a webhook attempt to " + a.outgoing.url(), bug);
@@ -214,17 +225,22 @@ public final class WebhookDispatcher implements EventSink {
 
   private WebClient client() {
     if (client == null) {
-      client = WebClient.create(vertx, new WebClientOptions()
+      WebClientOptions options = new WebClientOptions()
           .setConnectTimeout((int) timeoutMillis)
           .setTrustAll(true)
           .setVerifyHost(false)
-          .setUserAgent("livedigital-mock-webhooks"),
-          new PoolOptions().setHttp1MaxSize(connectionsPerReceiver));
+          .setUserAgent("livedigital-mock-webhooks");
+      // a receiver that drops an idle pooled connection (an app's test server stopping) is no error of
+      // ours: an attempt on the wire learns of it through its own result, so nothing is logged for it
+      client = WebClient.wrap(vertx.httpClientBuilder().with(options)
+          .with(new PoolOptions().setHttp1MaxSize(connectionsPerReceiver))
+          .withConnectHandler(connection -> connection.exceptionHandler(dropped -> { }))
+          .build(), options);
     }
     return client;
   }
 
-  private void finished(Attempt a, AsyncResult<HttpResponse<Buffer>> result, long millis) {
+  private void finished(Attempt a, AsyncResult<HttpResponse<Buffer>> result, long millis, String sentTo) {
     if (a.calledOff()) {
       a.held.release();
       return;   // under way when the tenant was reset: its outcome is not for the new log
@@ -237,7 +253,7 @@ public final class WebhookDispatcher implements EventSink {
         : a.number < ATTEMPTS ? DeliveryAttempt.RETRYING : DeliveryAttempt.DROPPED;
     journal.record(new DeliveryAttempt(0, o.deliveryId(), o.clientId(), o.eventName(), o.spaceId(),
         o.roomId(), o.recordId(), o.url(), a.number, a.payload, a.signature, status, error, outcome,
-        clock.now(), millis));
+        clock.now(), millis, sentTo));
     if (outcome.equals(DeliveryAttempt.RETRYING)) {
       vertx.setTimer(Math.max(1, retryMillis), t -> enqueue(a.next()));
     } else {

@@ -2,6 +2,7 @@ package io.livedigitalmock.server.api;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,7 +71,35 @@ class MockConfigTest {
         option("control-plane", "off", c -> c.controlPlane().enabled(), false),
         option("event-loops", "3", MockConfig::eventLoops, 3),
         option("allowed-hosts", "ldmock, ci.internal", c -> c.controlPlane().allowedHosts(),
-            java.util.List.of("ldmock", "ci.internal")));
+            java.util.List.of("ldmock", "ci.internal")),
+        option("state-dir", "/var/lib/ldmock", c -> c.localDev().stateDir(), java.nio.file.Path.of("/var/lib/ldmock")),
+        option("state-save-interval", "2.5", c -> c.localDev().stateSaveInterval(), Duration.ofMillis(2500)),
+        option("host-loopback-alias", "host.docker.internal", c -> c.localDev().hostLoopbackAlias(),
+            "host.docker.internal"),
+        option("host-relay", "http://ldmock:t0k3n@host.docker.internal:41234", c -> c.localDev().hostRelay(),
+            "http://ldmock:t0k3n@host.docker.internal:41234"),
+        option("verbose", "on", c -> c.localDev().verbose(), true));
+  }
+
+  @Test
+  void localDevelopmentIsOffByDefault() {
+    MockConfig config = MockConfig.parse(NO_ARGS, Map.of());
+    assertNull(config.localDev().stateDir());
+    assertEquals(Duration.ofSeconds(10), config.localDev().stateSaveInterval());
+    assertNull(config.localDev().hostLoopbackAlias(), "webhooks go where they are registered");
+    assertNull(config.localDev().hostRelay());
+    assertFalse(config.localDev().verbose());
+    assertFalse(config.localDev().jwtSecretGiven());
+    assertTrue(MockConfig.parse(new String[] {"--jwt-secret", "k"}, Map.of()).localDev().jwtSecretGiven());
+    assertNull(MockConfig.parse(NO_ARGS, Map.of("LDMOCK_HOST_LOOPBACK_ALIAS", "off")).localDev().hostLoopbackAlias());
+  }
+
+  @Test
+  void verboseIsAFlagThatNeedsNoValue() {
+    assertTrue(MockConfig.parse(new String[] {"--verbose"}, Map.of()).localDev().verbose());
+    assertTrue(MockConfig.parse(new String[] {"--verbose", "--port", "0"}, Map.of()).localDev().verbose());
+    assertFalse(MockConfig.parse(new String[] {"--verbose", "off"}, Map.of()).localDev().verbose());
+    assertEquals(0, MockConfig.parse(new String[] {"--verbose", "--port", "0"}, Map.of()).port());
   }
 
   @Test
@@ -145,6 +174,10 @@ class MockConfigTest {
         Arguments.of(new String[] {"--control-plane", "maybe"}, "--control-plane"),
         Arguments.of(new String[] {"--event-loops", "0"}, "--event-loops"),
         Arguments.of(new String[] {"--event-loops", "many"}, "--event-loops"),
+        Arguments.of(new String[] {"--host-relay", "ftp://x:1"}, "--host-relay"),
+        Arguments.of(new String[] {"--host-relay", "http://no-port"}, "--host-relay"),
+        Arguments.of(new String[] {"--host-loopback-alias", "http://host.docker.internal"}, "--host-loopback-alias"),
+        Arguments.of(new String[] {"--state-save-interval", "-1"}, "--state-save-interval"),
         Arguments.of(new String[] {"--nope", "1"}, "--nope"),
         Arguments.of(new String[] {"--port"}, "--port"),
         Arguments.of(new String[] {"8080"}, "8080"));

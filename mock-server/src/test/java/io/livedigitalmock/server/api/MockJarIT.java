@@ -95,6 +95,34 @@ class MockJarIT {
     }
   }
 
+  @Test
+  void versionPrintsTheProjectVersionAndExits() throws Exception {
+    try (MockJar mock = MockJar.start(List.of("--version"), Map.of())) {
+      assertEquals("livedigital-mock " + io.livedigitalmock.server.Version.current(), mock.nextLine());
+      assertTrue(mock.process().waitFor(MockJar.LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS), "did not exit");
+      assertEquals(0, mock.process().exitValue());
+    }
+    assertTrue(io.livedigitalmock.server.Version.current().matches("\\d+\\.\\d+\\.\\d+.*"),
+        io.livedigitalmock.server.Version.current());
+  }
+
+  @Test
+  void verboseLogsOneLinePerRequest() throws Exception {
+    try (MockJar mock = MockJar.start(List.of("--port", "0", "--verbose"), Map.of())) {
+      Matcher ready = READY.matcher(mock.nextLine());
+      assertTrue(ready.matches());
+      String line = mock.nextLine();
+      while (!line.startsWith("control plane:")) {
+        line = mock.nextLine();
+      }
+      login(ready.group(1), "demo-client", "demo-secret", "demo@example.com", "demo-password");
+      given().baseUri(ready.group(1)).get("/v1/spaces?secret=no").then().statusCode(401);
+      assertTrue(mock.nextLine().matches("POST /v1/auth/token 200 [0-9.]+ms demo-client"), "token line");
+      String spaces = mock.nextLine();
+      assertTrue(spaces.matches("GET /v1/spaces 401 [0-9.]+ms -"), spaces + " (no query: links carry tokens there)");
+    }
+  }
+
   /** A plain GET, so the timing is the jar's and not the test client's warm-up. */
   private static int healthStatus(String baseUrl) throws IOException {
     HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + "/_mock/health").toURL().openConnection();

@@ -1,4 +1,4 @@
-package io.livedigitalmock.example;
+package com.example.classroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.livedigitalmock.example;
+package com.example.classroom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

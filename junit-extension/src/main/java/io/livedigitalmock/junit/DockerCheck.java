@@ -1,0 +1,58 @@
+package io.livedigitalmock.junit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Whether {@link Mode#CONTAINER} can run here: without a Docker engine its tests are skipped (aborted,
+ * like Testcontainers' {@code disabledWithoutDocker}), unless the run must not skip them: on CI
+ * ({@code CI=true}) or with {@code -Dlivedigital.mock.requireDocker=true}, where they fail instead.
+ */
+final class DockerCheck {
+
+  static final String REQUIRE_PROPERTY = "livedigital.mock.requireDocker";
+
+  /** Testcontainers' answer, asked once per JVM (it can take seconds); tests may set it. */
+  static volatile Boolean available;
+
+  private DockerCheck() {
+  }
+
+  /** Before a container is started for {@code settings}: returns when it can be, else skips or fails. */
+  static void require(Settings settings) {
+    if (settings.mode() == Mode.CONTAINER) {
+      decide(dockerAvailable(), System.getenv("CI"), System.getProperty(REQUIRE_PROPERTY));
+    }
+  }
+
+  /**
+   * @throws org.opentest4j.TestAbortedException without Docker, when skipping is allowed
+   * @throws IllegalStateException without Docker on CI or when Docker is required
+   */
+  static void decide(boolean dockerAvailable, String ciVariable, String requireProperty) {
+    if (dockerAvailable) {
+      return;
+    }
+    String why = "mode = CONTAINER needs a Docker engine, and none answers (check `docker info`, DOCKER_HOST)";
+    if ("true".equalsIgnoreCase(ciVariable) || "true".equalsIgnoreCase(requireProperty)) {
+      throw new IllegalStateException(why + ("true".equalsIgnoreCase(ciVariable) ? "; CI=true" : "; -D"
+          + REQUIRE_PROPERTY + "=true") + ": container tests must run here");
+    }
+    Assumptions.abort(why + ": skipped (with CI=true or -D" + REQUIRE_PROPERTY + "=true they fail instead)");
+  }
+
+  private static boolean dockerAvailable() {
+    Boolean known = available;
+    if (known == null) {
+      try {
+        known = org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+      } catch (NoClassDefFoundError e) {
+        throw new IllegalStateException("mode = CONTAINER needs Testcontainers on the test classpath: add "
+            + "org.testcontainers:testcontainers (2.x, test scope) next to livedigital-mock-junit5", e);
+      } catch (RuntimeException e) {
+        known = false;
+      }
+      available = known;
+    }
+    return known;
+  }
+}
