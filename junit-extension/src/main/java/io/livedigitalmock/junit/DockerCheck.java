@@ -25,6 +25,26 @@ final class DockerCheck {
   }
 
   /**
+   * Why a class with {@code settings} is skipped here, or null when it runs: it is skipped (reported as
+   * skipped, as Testcontainers' {@code disabledWithoutDocker} does) only where skipping is allowed; where
+   * it is not, the class runs and {@link #require} fails it with the reason.
+   */
+  static String skipReason(Settings settings) {
+    if (settings.mode() != Mode.CONTAINER || mustRun(System.getenv("CI"), System.getProperty(REQUIRE_PROPERTY))
+        || dockerAvailable()) {
+      return null;
+    }
+    return WHY + ": skipped (with CI=true or -D" + REQUIRE_PROPERTY + "=true it fails instead)";
+  }
+
+  private static boolean mustRun(String ciVariable, String requireProperty) {
+    return "true".equalsIgnoreCase(ciVariable) || "true".equalsIgnoreCase(requireProperty);
+  }
+
+  private static final String WHY =
+      "mode = CONTAINER needs a Docker engine, and none answers (check `docker info`, DOCKER_HOST)";
+
+  /**
    * @throws org.opentest4j.TestAbortedException without Docker, when skipping is allowed
    * @throws IllegalStateException without Docker on CI or when Docker is required
    */
@@ -32,12 +52,11 @@ final class DockerCheck {
     if (dockerAvailable) {
       return;
     }
-    String why = "mode = CONTAINER needs a Docker engine, and none answers (check `docker info`, DOCKER_HOST)";
-    if ("true".equalsIgnoreCase(ciVariable) || "true".equalsIgnoreCase(requireProperty)) {
-      throw new IllegalStateException(why + ("true".equalsIgnoreCase(ciVariable) ? "; CI=true" : "; -D"
+    if (mustRun(ciVariable, requireProperty)) {
+      throw new IllegalStateException(WHY + ("true".equalsIgnoreCase(ciVariable) ? "; CI=true" : "; -D"
           + REQUIRE_PROPERTY + "=true") + ": container tests must run here");
     }
-    Assumptions.abort(why + ": skipped (with CI=true or -D" + REQUIRE_PROPERTY + "=true they fail instead)");
+    Assumptions.abort(WHY + ": skipped (with CI=true or -D" + REQUIRE_PROPERTY + "=true they fail instead)");
   }
 
   private static boolean dockerAvailable() {

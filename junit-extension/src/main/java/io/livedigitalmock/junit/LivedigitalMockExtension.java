@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -45,8 +47,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  *
  * <p>Subclasses may override the {@code on...} hooks; the callbacks themselves are final.
  */
-public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-    AfterAllCallback, ParameterResolver, TestInstantiationAwareExtension {
+public class LivedigitalMockExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+    AfterEachCallback, AfterAllCallback, ParameterResolver, TestInstantiationAwareExtension {
 
   private static final System.Logger LOG = System.getLogger(LivedigitalMockExtension.class.getName());
   private static final Namespace NAMESPACE = Namespace.create(LivedigitalMockExtension.class);
@@ -105,10 +107,21 @@ public class LivedigitalMockExtension implements BeforeAllCallback, BeforeEachCa
 
   // ---- callbacks --------------------------------------------------------------------------------
 
+  /** Without Docker, a class in container mode is reported skipped, with the reason (unless it must run). */
+  @Override
+  public final ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (context.getTestMethod().isPresent() || context.getTestClass().isEmpty()) {
+      return ConditionEvaluationResult.enabled("decided for the class");
+    }
+    String skipped = DockerCheck.skipReason(settings(context));
+    return skipped == null ? ConditionEvaluationResult.enabled("runs here") : ConditionEvaluationResult.disabled(skipped);
+  }
+
   @Override
   public final void beforeAll(ExtensionContext context) {
     Settings settings = settings(context);
-    DockerCheck.require(settings);   // without Docker: the class is skipped (or fails on CI) before anything starts
+    // without Docker: fails on CI; an extension registered too late for the condition above skips here
+    DockerCheck.require(settings);
     Class<?> testClass = context.getRequiredTestClass();
     rejectDoubleRegistration(testClass);
     List<Field> statics = handleFields(testClass, true);
