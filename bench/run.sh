@@ -41,7 +41,7 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install -y wrk)" >&2; exit 1; }
 [[ -f $MOCK_JAR ]] || (cd "$ROOT" && mvn -q -pl mock-server -am package -DskipTests)
-[[ -f $ROOT/bench/target/classpath.txt ]] || (cd "$ROOT/bench" && mvn -q package)
+(cd "$ROOT/bench" && mvn -q -ntp package)   # every time: cheap when nothing changed, never stale classes
 PEERS_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 BARE_CP="$ROOT/bench/target/classes:$MOCK_JAR"
 
