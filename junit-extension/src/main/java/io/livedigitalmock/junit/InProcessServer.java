@@ -2,10 +2,10 @@ package io.livedigitalmock.junit;
 
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
-import io.livedigitalmock.server.domain.Plan;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantSpec;
-import io.livedigitalmock.server.domain.WireName;
+import io.livedigitalmock.server.domain.common.WireName;
+import io.livedigitalmock.server.domain.rooms.Plan;
 
 /** The mock in this JVM: tenants are made and reset by calling the domain directly (microseconds). */
 final class InProcessServer implements SharedServer {

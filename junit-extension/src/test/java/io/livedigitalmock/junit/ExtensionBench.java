@@ -4,9 +4,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
-import io.livedigitalmock.server.domain.Plan;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantSpec;
+import io.livedigitalmock.server.domain.rooms.Plan;
 import io.livedigitalmock.testcontainers.LivedigitalMockContainer;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
-import io.livedigitalmock.server.domain.Plan;
 import io.livedigitalmock.server.domain.TenantSpec;
+import io.livedigitalmock.server.domain.rooms.Plan;
 import io.livedigitalmock.testcontainers.LivedigitalMockContainer;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;

@@ -1,9 +1,9 @@
 package io.livedigitalmock.server;
 
-import io.livedigitalmock.server.domain.DeliveryJournal;
-import io.livedigitalmock.server.domain.StoredData;
-import io.livedigitalmock.server.domain.MockClock;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.common.MockClock;
+import io.livedigitalmock.server.domain.common.StoredData;
+import io.livedigitalmock.server.domain.webhooks.DeliveryJournal;
 import io.livedigitalmock.server.faults.FaultBook;
 import io.livedigitalmock.server.http.FaultInjection;
 import io.livedigitalmock.server.http.RequestJournaling;

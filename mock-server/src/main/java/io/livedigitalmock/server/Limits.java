@@ -1,6 +1,6 @@
 package io.livedigitalmock.server;
 
-import io.livedigitalmock.server.domain.StorageLimits;
+import io.livedigitalmock.server.domain.common.StorageLimits;
 import java.time.Duration;
 
 /**
@@ -8,7 +8,7 @@ import java.time.Duration;
  * request ({@code --request-timeout}) and how long a connection may be silent both ways
  * ({@code --idle-timeout}; longer than the longest long-poll and receiver delay, two minutes); and the
  * memory it may fill: the delivery log, deliveries waiting to be sent, the built-in receivers' logs,
- * all tenants' request journals together, tenants' data (bytes as {@link io.livedigitalmock.server.domain.Footprint} estimates them), tenants
+ * all tenants' request journals together, tenants' data (bytes as {@link io.livedigitalmock.server.domain.common.Footprint} estimates them), tenants
  * and receivers.
  */
 public record Limits(Duration requestTimeout, Duration idleTimeout, long deliveryLogBytes, long deliveryQueueBytes,

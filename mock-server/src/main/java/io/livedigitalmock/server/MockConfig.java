@@ -1,8 +1,8 @@
 package io.livedigitalmock.server;
 
-import io.livedigitalmock.server.domain.Plan;
 import io.livedigitalmock.server.domain.TenantSpec;
-import io.livedigitalmock.server.domain.WireName;
+import io.livedigitalmock.server.domain.common.WireName;
+import io.livedigitalmock.server.domain.rooms.Plan;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;

@@ -2,21 +2,21 @@ package io.livedigitalmock.server;
 
 import io.livedigitalmock.server.control.ControlApi;
 import io.livedigitalmock.server.control.ControlPlaneGuard;
-import io.livedigitalmock.server.domain.DeliveryJournal;
-import io.livedigitalmock.server.domain.MockClock;
+import io.livedigitalmock.server.control.StateControl;
 import io.livedigitalmock.server.domain.ServerContext;
-import io.livedigitalmock.server.domain.StoredData;
-import io.livedigitalmock.server.domain.UrlSigner;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.auth.UrlSigner;
+import io.livedigitalmock.server.domain.common.MockClock;
+import io.livedigitalmock.server.domain.common.StoredData;
+import io.livedigitalmock.server.domain.webhooks.DeliveryJournal;
 import io.livedigitalmock.server.http.ApiRoutes;
 import io.livedigitalmock.server.http.JwtTokenCodec;
 import io.livedigitalmock.server.http.LiteralPaths;
 import io.livedigitalmock.server.http.MalformedRequests;
 import io.livedigitalmock.server.http.RequestBodies;
 import io.livedigitalmock.server.http.RequestDeadlines;
-import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.http.Responses;
-import io.livedigitalmock.server.control.StateControl;
+import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.state.JwtKey;
 import io.livedigitalmock.server.state.StateTransfer;
 import io.livedigitalmock.server.webhooks.HostReach;
@@ -31,11 +31,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The composition root: builds the domain, then one HTTP server per event loop on the same port

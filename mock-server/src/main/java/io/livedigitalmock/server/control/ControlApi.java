@@ -1,12 +1,12 @@
 package io.livedigitalmock.server.control;
 
-import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.MockClock;
-import io.livedigitalmock.server.domain.Plan;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.domain.TenantSpec;
-import io.livedigitalmock.server.domain.User;
+import io.livedigitalmock.server.domain.auth.User;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.MockClock;
+import io.livedigitalmock.server.domain.rooms.Plan;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;

@@ -1,11 +1,11 @@
 package io.livedigitalmock.server.control;
 
-import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.DeliveryFilter;
-import io.livedigitalmock.server.domain.DeliveryJournal;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
-import io.livedigitalmock.server.domain.Webhook;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.webhooks.DeliveryFilter;
+import io.livedigitalmock.server.domain.webhooks.DeliveryJournal;
+import io.livedigitalmock.server.domain.webhooks.Webhook;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;

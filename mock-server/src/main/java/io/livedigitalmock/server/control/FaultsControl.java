@@ -1,7 +1,7 @@
 package io.livedigitalmock.server.control;
 
-import io.livedigitalmock.server.domain.ApiError;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.livedigitalmock.server.faults.ArmedRule;
 import io.livedigitalmock.server.faults.FaultBook;
 import io.livedigitalmock.server.faults.FaultRule;

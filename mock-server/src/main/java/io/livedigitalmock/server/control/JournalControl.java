@@ -1,7 +1,7 @@
 package io.livedigitalmock.server.control;
 
-import io.livedigitalmock.server.domain.ApiError;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;
 import io.livedigitalmock.server.journal.RecordedRequest;

@@ -1,6 +1,6 @@
 package io.livedigitalmock.server.control;
 
-import io.livedigitalmock.server.domain.ApiError;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.livedigitalmock.server.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,9 +1,9 @@
 package io.livedigitalmock.server.control;
 
-import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.ReceivedRequest;
-import io.livedigitalmock.server.domain.Receiver;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.webhooks.ReceivedRequest;
+import io.livedigitalmock.server.domain.webhooks.Receiver;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;

@@ -1,13 +1,13 @@
 package io.livedigitalmock.server.control;
 
-import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.Call;
-import io.livedigitalmock.server.domain.JoinRequest;
-import io.livedigitalmock.server.domain.ParticipantRole;
-import io.livedigitalmock.server.domain.Plan;
-import io.livedigitalmock.server.domain.Recording;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.calls.Call;
+import io.livedigitalmock.server.domain.calls.JoinRequest;
+import io.livedigitalmock.server.domain.calls.Recording;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.rooms.ParticipantRole;
+import io.livedigitalmock.server.domain.rooms.Plan;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.Views;

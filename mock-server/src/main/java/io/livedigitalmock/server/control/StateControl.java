@@ -1,6 +1,6 @@
 package io.livedigitalmock.server.control;
 
-import io.livedigitalmock.server.domain.ApiError;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.livedigitalmock.server.state.StateFileException;
 import io.livedigitalmock.server.state.StateTransfer;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,11 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.Validate;
+import io.livedigitalmock.server.domain.rooms.AccessLink;
+import io.livedigitalmock.server.domain.rooms.AccessRequest;
+import io.livedigitalmock.server.domain.rooms.Room;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,5 +1,15 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.calls.Call;
+import io.livedigitalmock.server.domain.calls.CallReport;
+import io.livedigitalmock.server.domain.calls.CallStats;
+import io.livedigitalmock.server.domain.calls.Participant;
+import io.livedigitalmock.server.domain.calls.ReportRow;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.Validate;
+import io.livedigitalmock.server.domain.rooms.Plan;
+import io.livedigitalmock.server.domain.rooms.Room;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

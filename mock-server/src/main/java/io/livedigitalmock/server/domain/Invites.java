@@ -1,5 +1,11 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.rooms.Invite;
+import io.livedigitalmock.server.domain.rooms.Space;
+import io.livedigitalmock.server.domain.rooms.SpaceRole;
+
 /** createInvite and activateInvite [guide]: one invite lets in exactly one user, once. */
 public final class Invites {
 

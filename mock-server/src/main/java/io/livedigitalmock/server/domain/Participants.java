@@ -1,5 +1,20 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.auth.User;
+import io.livedigitalmock.server.domain.calls.Call;
+import io.livedigitalmock.server.domain.calls.JoinRequest;
+import io.livedigitalmock.server.domain.calls.Participant;
+import io.livedigitalmock.server.domain.calls.Recording;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.Validate;
+import io.livedigitalmock.server.domain.rooms.AccessLink;
+import io.livedigitalmock.server.domain.rooms.ParticipantRole;
+import io.livedigitalmock.server.domain.rooms.Room;
+import io.livedigitalmock.server.domain.rooms.RoomFlag;
+import io.livedigitalmock.server.domain.rooms.RoomRole;
+import io.livedigitalmock.server.domain.rooms.Space;
+import io.livedigitalmock.server.domain.webhooks.EventName;
 import java.time.Instant;
 import java.util.List;
 

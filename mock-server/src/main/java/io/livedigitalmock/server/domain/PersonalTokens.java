@@ -1,5 +1,8 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.PersonalToken;
+import io.livedigitalmock.server.domain.auth.User;
+import io.livedigitalmock.server.domain.common.ApiError;
 import java.util.List;
 
 /**

@@ -1,5 +1,13 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.calls.Call;
+import io.livedigitalmock.server.domain.calls.Recording;
+import io.livedigitalmock.server.domain.calls.RecordingState;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.rooms.Room;
+import io.livedigitalmock.server.domain.rooms.RoomFlag;
+import io.livedigitalmock.server.domain.webhooks.EventName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,14 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.Validate;
+import io.livedigitalmock.server.domain.rooms.Room;
+import io.livedigitalmock.server.domain.rooms.RoomFlag;
+import io.livedigitalmock.server.domain.rooms.RoomRole;
+import io.livedigitalmock.server.domain.rooms.RoomSettings;
+import io.livedigitalmock.server.domain.rooms.RoomType;
+import io.livedigitalmock.server.domain.rooms.Space;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

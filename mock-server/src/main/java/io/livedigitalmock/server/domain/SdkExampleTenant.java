@@ -1,5 +1,8 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.User;
+import io.livedigitalmock.server.domain.rooms.Plan;
+
 /**
  * What the public livedigital SDK example apps expect to find on the real service, so that they run
  * against the mock unchanged [sdk]: the client credentials hard-coded in every Android sample and the

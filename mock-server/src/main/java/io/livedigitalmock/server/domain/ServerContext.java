@@ -1,5 +1,10 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.TokenCodec;
+import io.livedigitalmock.server.domain.auth.UrlSigner;
+import io.livedigitalmock.server.domain.common.MockClock;
+import io.livedigitalmock.server.domain.webhooks.DeliveryJournal;
+import io.livedigitalmock.server.domain.webhooks.EventSink;
 import io.livedigitalmock.server.faults.FaultBook;
 import io.livedigitalmock.server.journal.RequestJournal;
 import java.util.function.Supplier;

@@ -1,5 +1,10 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.Validate;
+import io.livedigitalmock.server.domain.rooms.Plan;
+import io.livedigitalmock.server.domain.rooms.Space;
 import java.util.List;
 import java.util.Map;
 

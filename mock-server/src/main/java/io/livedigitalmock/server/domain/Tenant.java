@@ -1,5 +1,6 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.User;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 

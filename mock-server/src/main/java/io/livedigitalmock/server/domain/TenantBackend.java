@@ -1,5 +1,16 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.TokenCodec;
+import io.livedigitalmock.server.domain.auth.TokenIds;
+import io.livedigitalmock.server.domain.common.IdSource;
+import io.livedigitalmock.server.domain.common.MockClock;
+import io.livedigitalmock.server.domain.common.StoredData;
+import io.livedigitalmock.server.domain.rooms.Plan;
+import io.livedigitalmock.server.domain.rooms.Space;
+import io.livedigitalmock.server.domain.webhooks.EventName;
+import io.livedigitalmock.server.domain.webhooks.Webhook;
+import io.livedigitalmock.server.domain.webhooks.WebhookEvent;
+
 /**
  * Everything one tenant has: its data, its id source, its clock, and the API areas that work on
  * them. A reset throws the whole backend away and builds a new one (moto's way), so no field can be

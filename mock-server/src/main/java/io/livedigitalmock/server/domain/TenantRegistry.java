@@ -1,9 +1,23 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.OAuthError;
+import io.livedigitalmock.server.domain.auth.TokenClaims;
+import io.livedigitalmock.server.domain.auth.TokenIds;
+import io.livedigitalmock.server.domain.auth.User;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.Footprint;
+import io.livedigitalmock.server.domain.common.IdSource;
+import io.livedigitalmock.server.domain.common.MockClock;
+import io.livedigitalmock.server.domain.common.StorageLimits;
+import io.livedigitalmock.server.domain.common.StoredData;
+import io.livedigitalmock.server.domain.common.WireName;
+import io.livedigitalmock.server.domain.rooms.Plan;
 import io.livedigitalmock.server.domain.state.IdPosition;
 import io.livedigitalmock.server.domain.state.SnapshotCheck;
 import io.livedigitalmock.server.domain.state.StateSnapshot;
 import io.livedigitalmock.server.domain.state.TenantSnapshot;
+import io.livedigitalmock.server.domain.webhooks.DeliveryJournal;
+import io.livedigitalmock.server.domain.webhooks.Receivers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,18 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.PersonalToken;
+import io.livedigitalmock.server.domain.auth.User;
+import io.livedigitalmock.server.domain.calls.Call;
+import io.livedigitalmock.server.domain.calls.Participant;
+import io.livedigitalmock.server.domain.calls.Recording;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.MeteredMap;
+import io.livedigitalmock.server.domain.common.StoredData;
+import io.livedigitalmock.server.domain.rooms.AccessLink;
+import io.livedigitalmock.server.domain.rooms.Invite;
+import io.livedigitalmock.server.domain.rooms.Room;
+import io.livedigitalmock.server.domain.rooms.Space;
+import io.livedigitalmock.server.domain.webhooks.Webhook;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,12 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.auth.OAuthError;
+import io.livedigitalmock.server.domain.auth.TokenClaims;
+import io.livedigitalmock.server.domain.auth.TokenPair;
+import io.livedigitalmock.server.domain.auth.User;
+import io.livedigitalmock.server.domain.calls.Participant;
+import io.livedigitalmock.server.domain.common.ApiError;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,9 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.auth.User;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.Validate;
 import java.util.List;
 
 /** createUser and users/me [guide, sdk]. Emails are unique within a tenant, compared case-blind. */

@@ -1,5 +1,10 @@
 package io.livedigitalmock.server.domain;
 
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.common.Validate;
+import io.livedigitalmock.server.domain.rooms.Space;
+import io.livedigitalmock.server.domain.webhooks.Webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 

@@ -1,8 +1,8 @@
 package io.livedigitalmock.server.faults;
 
+import io.livedigitalmock.server.domain.common.Footprint;
+import io.livedigitalmock.server.domain.common.StoredData;
 import java.time.Instant;
-import io.livedigitalmock.server.domain.Footprint;
-import io.livedigitalmock.server.domain.StoredData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.ApiError;
 import io.livedigitalmock.server.domain.Authenticated;
-import io.livedigitalmock.server.domain.CallReport;
+import io.livedigitalmock.server.domain.calls.CallReport;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;

@@ -1,10 +1,10 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.OAuthError;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
-import io.livedigitalmock.server.domain.TokenClaims;
-import io.livedigitalmock.server.domain.TokenPair;
+import io.livedigitalmock.server.domain.auth.OAuthError;
+import io.livedigitalmock.server.domain.auth.TokenClaims;
+import io.livedigitalmock.server.domain.auth.TokenPair;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -77,7 +77,7 @@ final class AuthApi {
     }
     try {
       return RequestBody.parse(ctx);
-    } catch (io.livedigitalmock.server.domain.ApiError e) {
+    } catch (io.livedigitalmock.server.domain.common.ApiError e) {
       throw OAuthError.invalidRequest(e.getMessage());
     }
   }

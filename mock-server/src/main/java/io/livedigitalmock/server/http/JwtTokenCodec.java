@@ -1,8 +1,8 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.TokenClaims;
-import io.livedigitalmock.server.domain.TokenCodec;
+import io.livedigitalmock.server.domain.auth.TokenClaims;
+import io.livedigitalmock.server.domain.auth.TokenCodec;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

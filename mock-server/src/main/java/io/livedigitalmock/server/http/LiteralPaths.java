@@ -1,6 +1,6 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.ApiError;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;

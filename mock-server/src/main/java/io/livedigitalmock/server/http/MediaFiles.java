@@ -1,7 +1,7 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.ApiError;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

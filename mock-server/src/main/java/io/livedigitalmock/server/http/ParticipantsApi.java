@@ -1,7 +1,7 @@
 package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.Authenticated;
-import io.livedigitalmock.server.domain.Participant;
+import io.livedigitalmock.server.domain.calls.Participant;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 

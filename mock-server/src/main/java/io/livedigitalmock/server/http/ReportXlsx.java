@@ -1,7 +1,7 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.CallReport;
-import io.livedigitalmock.server.domain.ReportRow;
+import io.livedigitalmock.server.domain.calls.CallReport;
+import io.livedigitalmock.server.domain.calls.ReportRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.ApiError;
 import io.livedigitalmock.server.domain.Authenticated;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;

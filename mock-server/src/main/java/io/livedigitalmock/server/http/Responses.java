@@ -1,7 +1,7 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.OAuthError;
+import io.livedigitalmock.server.domain.auth.OAuthError;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;

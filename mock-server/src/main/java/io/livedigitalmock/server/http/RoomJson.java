@@ -1,7 +1,7 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.Room;
-import io.livedigitalmock.server.domain.RoomRole;
+import io.livedigitalmock.server.domain.rooms.Room;
+import io.livedigitalmock.server.domain.rooms.RoomRole;
 import io.vertx.core.buffer.Buffer;
 
 /**

@@ -1,12 +1,12 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.AccessLink;
-import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.Call;
-import io.livedigitalmock.server.domain.Participant;
-import io.livedigitalmock.server.domain.Recording;
-import io.livedigitalmock.server.domain.Room;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.calls.Call;
+import io.livedigitalmock.server.domain.calls.Participant;
+import io.livedigitalmock.server.domain.calls.Recording;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.rooms.AccessLink;
+import io.livedigitalmock.server.domain.rooms.Room;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,9 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.Call;
-import io.livedigitalmock.server.domain.Participant;
-import io.livedigitalmock.server.domain.Recording;
-import io.livedigitalmock.server.domain.Room;
+import io.livedigitalmock.server.domain.calls.Call;
+import io.livedigitalmock.server.domain.calls.Participant;
+import io.livedigitalmock.server.domain.calls.Recording;
+import io.livedigitalmock.server.domain.rooms.Room;
 import io.livedigitalmock.server.ui.Html;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.AccessLink;
-import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.Caller;
-import io.livedigitalmock.server.domain.Participant;
-import io.livedigitalmock.server.domain.Room;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantBackend;
 import io.livedigitalmock.server.domain.TenantRegistry;
-import io.livedigitalmock.server.domain.TokenClaims;
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.auth.TokenClaims;
+import io.livedigitalmock.server.domain.calls.Participant;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.rooms.AccessLink;
+import io.livedigitalmock.server.domain.rooms.Room;
 
 /**
  * Who is on a room page, from the token in its link or cookie: an access link's holder ({@code link}

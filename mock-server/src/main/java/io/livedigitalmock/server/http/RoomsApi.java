@@ -1,15 +1,15 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.AccessLink;
-import io.livedigitalmock.server.domain.AccessRequest;
-import io.livedigitalmock.server.domain.ApiError;
 import io.livedigitalmock.server.domain.Authenticated;
-import io.livedigitalmock.server.domain.LinkRole;
-import io.livedigitalmock.server.domain.Room;
-import io.livedigitalmock.server.domain.RoomFlag;
-import io.livedigitalmock.server.domain.RoomRole;
-import io.livedigitalmock.server.domain.RoomSettings;
-import io.livedigitalmock.server.domain.RoomType;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.rooms.AccessLink;
+import io.livedigitalmock.server.domain.rooms.AccessRequest;
+import io.livedigitalmock.server.domain.rooms.LinkRole;
+import io.livedigitalmock.server.domain.rooms.Room;
+import io.livedigitalmock.server.domain.rooms.RoomFlag;
+import io.livedigitalmock.server.domain.rooms.RoomRole;
+import io.livedigitalmock.server.domain.rooms.RoomSettings;
+import io.livedigitalmock.server.domain.rooms.RoomType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumMap;

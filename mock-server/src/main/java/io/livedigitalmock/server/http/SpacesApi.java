@@ -1,9 +1,9 @@
 package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.Authenticated;
-import io.livedigitalmock.server.domain.Invite;
-import io.livedigitalmock.server.domain.Space;
-import io.livedigitalmock.server.domain.SpaceRole;
+import io.livedigitalmock.server.domain.rooms.Invite;
+import io.livedigitalmock.server.domain.rooms.Space;
+import io.livedigitalmock.server.domain.rooms.SpaceRole;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -59,7 +59,7 @@ final class SpacesApi {
     RequestBody body = RequestBody.of(ctx);
     SpaceRole role = SpaceRole.of(body.string("role"));
     if (role == null) {
-      throw io.livedigitalmock.server.domain.ApiError.badRequest("role must not be empty");
+      throw io.livedigitalmock.server.domain.common.ApiError.badRequest("role must not be empty");
     }
     Invite invite = a.tenant().backend().invites().create(a.caller(), ctx.pathParam("spaceId"), role);
     Responses.created(ctx, new JsonObject().put("id", invite.id()));

@@ -1,6 +1,6 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.StoredData;
+import io.livedigitalmock.server.domain.common.StoredData;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;

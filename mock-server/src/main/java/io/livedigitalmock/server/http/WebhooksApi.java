@@ -1,7 +1,7 @@
 package io.livedigitalmock.server.http;
 
 import io.livedigitalmock.server.domain.Authenticated;
-import io.livedigitalmock.server.domain.Webhook;
+import io.livedigitalmock.server.domain.webhooks.Webhook;
 import io.vertx.ext.web.RoutingContext;
 
 /** WebHook: create, get, update, delete, refresh-secret [guide]; answers as in the guide's samples. */

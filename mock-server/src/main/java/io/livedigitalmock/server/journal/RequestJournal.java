@@ -1,11 +1,11 @@
 package io.livedigitalmock.server.journal;
 
+import io.livedigitalmock.server.domain.common.SequencedLog;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import io.livedigitalmock.server.domain.SequencedLog;
 
 /**
  * Every request the mock received (the control plane aside), per tenant, plus an "unattributed" part

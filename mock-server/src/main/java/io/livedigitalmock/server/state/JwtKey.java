@@ -1,8 +1,8 @@
 package io.livedigitalmock.server.state;
 
-import io.livedigitalmock.server.domain.TokenClaims;
-import io.livedigitalmock.server.domain.TokenCodec;
-import io.livedigitalmock.server.domain.UrlSigner;
+import io.livedigitalmock.server.domain.auth.TokenClaims;
+import io.livedigitalmock.server.domain.auth.TokenCodec;
+import io.livedigitalmock.server.domain.auth.UrlSigner;
 import java.util.function.Function;
 
 /**

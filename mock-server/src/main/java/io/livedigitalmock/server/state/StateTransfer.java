@@ -29,7 +29,7 @@ public final class StateTransfer {
    * Replaces the whole state with the file's, all or nothing.
    *
    * @throws StateFileException when the file cannot be read (nothing changed)
-   * @throws io.livedigitalmock.server.domain.ApiError 409 when it exceeds the limits (nothing changed)
+   * @throws io.livedigitalmock.server.domain.common.ApiError 409 when it exceeds the limits (nothing changed)
    */
   public void importState(byte[] json) {
     restore(SnapshotReader.read(json));

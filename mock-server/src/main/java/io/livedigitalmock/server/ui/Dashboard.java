@@ -1,9 +1,9 @@
 package io.livedigitalmock.server.ui;
 
-import io.livedigitalmock.server.domain.ApiError;
-import io.livedigitalmock.server.domain.JoinRequest;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.calls.JoinRequest;
+import io.livedigitalmock.server.domain.common.ApiError;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

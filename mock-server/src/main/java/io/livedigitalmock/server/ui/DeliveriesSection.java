@@ -1,6 +1,6 @@
 package io.livedigitalmock.server.ui;
 
-import io.livedigitalmock.server.domain.DeliveryAttempt;
+import io.livedigitalmock.server.domain.webhooks.DeliveryAttempt;
 import io.livedigitalmock.server.http.Views;
 import java.util.ArrayList;
 import java.util.List;

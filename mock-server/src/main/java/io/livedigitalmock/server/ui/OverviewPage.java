@@ -1,8 +1,8 @@
 package io.livedigitalmock.server.ui;
 
-import io.livedigitalmock.server.domain.DeliveryFilter;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.webhooks.DeliveryFilter;
 import io.livedigitalmock.server.http.Views;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.livedigitalmock.server.ui;
 
-import io.livedigitalmock.server.domain.Call;
-import io.livedigitalmock.server.domain.Participant;
-import io.livedigitalmock.server.domain.Recording;
-import io.livedigitalmock.server.domain.Room;
 import io.livedigitalmock.server.domain.TenantBackend;
+import io.livedigitalmock.server.domain.calls.Call;
+import io.livedigitalmock.server.domain.calls.Participant;
+import io.livedigitalmock.server.domain.calls.Recording;
+import io.livedigitalmock.server.domain.rooms.Room;
 import io.livedigitalmock.server.http.Views;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.livedigitalmock.server.ui;
 
-import io.livedigitalmock.server.domain.AccessLink;
-import io.livedigitalmock.server.domain.DeliveryFilter;
-import io.livedigitalmock.server.domain.Recording;
-import io.livedigitalmock.server.domain.Space;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantBackend;
 import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.calls.Recording;
+import io.livedigitalmock.server.domain.rooms.AccessLink;
+import io.livedigitalmock.server.domain.rooms.Space;
+import io.livedigitalmock.server.domain.webhooks.DeliveryFilter;
 import io.livedigitalmock.server.http.Views;
 import io.livedigitalmock.server.journal.RequestFilter;
 import java.time.Instant;

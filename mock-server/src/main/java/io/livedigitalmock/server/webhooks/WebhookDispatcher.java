@@ -1,11 +1,11 @@
 package io.livedigitalmock.server.webhooks;
 
-import io.livedigitalmock.server.domain.DeliveryAttempt;
-import io.livedigitalmock.server.domain.DeliveryJournal;
-import io.livedigitalmock.server.domain.EventSink;
-import io.livedigitalmock.server.domain.Footprint;
-import io.livedigitalmock.server.domain.MockClock;
-import io.livedigitalmock.server.domain.WebhookEvent;
+import io.livedigitalmock.server.domain.common.Footprint;
+import io.livedigitalmock.server.domain.common.MockClock;
+import io.livedigitalmock.server.domain.webhooks.DeliveryAttempt;
+import io.livedigitalmock.server.domain.webhooks.DeliveryJournal;
+import io.livedigitalmock.server.domain.webhooks.EventSink;
+import io.livedigitalmock.server.domain.webhooks.WebhookEvent;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -1,9 +1,9 @@
 package io.livedigitalmock.server.webhooks;
 
-import io.livedigitalmock.server.domain.DeliveryFilter;
-import io.livedigitalmock.server.domain.DeliveryJournal;
-import io.livedigitalmock.server.domain.EventSink;
-import io.livedigitalmock.server.domain.WebhookEvent;
+import io.livedigitalmock.server.domain.webhooks.DeliveryFilter;
+import io.livedigitalmock.server.domain.webhooks.DeliveryJournal;
+import io.livedigitalmock.server.domain.webhooks.EventSink;
+import io.livedigitalmock.server.domain.webhooks.WebhookEvent;
 import io.livedigitalmock.server.faults.FaultBook;
 import io.livedigitalmock.server.faults.Fired;
 import io.vertx.core.Vertx;

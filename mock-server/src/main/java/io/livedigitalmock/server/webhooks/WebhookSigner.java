@@ -1,6 +1,6 @@
 package io.livedigitalmock.server.webhooks;
 
-import io.livedigitalmock.server.domain.UrlSigner;
+import io.livedigitalmock.server.domain.auth.UrlSigner;
 
 /**
  * The guide's signature, {@code crypto.createHmac('sha256', secret).update(JSON.stringify(body),

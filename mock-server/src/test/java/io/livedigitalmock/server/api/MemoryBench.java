@@ -2,11 +2,11 @@ package io.livedigitalmock.server.api;
 
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
-import io.livedigitalmock.server.domain.Caller;
-import io.livedigitalmock.server.domain.RoomSettings;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.domain.TenantSpec;
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.rooms.RoomSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

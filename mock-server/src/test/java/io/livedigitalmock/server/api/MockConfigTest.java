@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
-import io.livedigitalmock.server.domain.Plan;
+import io.livedigitalmock.server.domain.rooms.Plan;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.calls.JoinRequest;
+import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.rooms.RoomSettings;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -2,10 +2,10 @@ package io.livedigitalmock.server.state;
 
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
-import io.livedigitalmock.server.domain.Caller;
-import io.livedigitalmock.server.domain.RoomSettings;
 import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantSpec;
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.rooms.RoomSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -96,9 +96,9 @@ public final class StateBench {
         median(with), median(without));
   }
 
-  private static io.livedigitalmock.server.domain.AccessRequest linkFor(int room) {
-    return new io.livedigitalmock.server.domain.AccessRequest("Pupil " + room,
-        io.livedigitalmock.server.domain.LinkRole.USER, "lms-" + room, null, 86_400L, false, null, null);
+  private static io.livedigitalmock.server.domain.rooms.AccessRequest linkFor(int room) {
+    return new io.livedigitalmock.server.domain.rooms.AccessRequest("Pupil " + room,
+        io.livedigitalmock.server.domain.rooms.LinkRole.USER, "lms-" + room, null, 86_400L, false, null, null);
   }
 
   private static long median(long[] nanos) {

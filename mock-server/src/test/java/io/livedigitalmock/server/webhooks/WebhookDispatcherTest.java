@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.livedigitalmock.server.domain.DeliveryAttempt;
-import io.livedigitalmock.server.domain.DeliveryFilter;
-import io.livedigitalmock.server.domain.DeliveryJournal;
-import io.livedigitalmock.server.domain.MockClock;
+import io.livedigitalmock.server.domain.common.MockClock;
+import io.livedigitalmock.server.domain.webhooks.DeliveryAttempt;
+import io.livedigitalmock.server.domain.webhooks.DeliveryFilter;
+import io.livedigitalmock.server.domain.webhooks.DeliveryJournal;
 import io.vertx.core.Vertx;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,5 +1,0 @@
-package io.livedigitalmock.server.domain;
-
-/** A call as analyticsCalls reports it [guide]: counts and the plan and room type at report time. */
-public record CallStats(Call call, Plan plan, RoomType roomType, int totalParticipants, int uniqueParticipants) {
-}

@@ -1,5 +1,0 @@
-package io.livedigitalmock.server.domain;
-
-/** The answer of the token endpoint: {@code token_type, access_token, refresh_token} [guide, sdk]. */
-public record TokenPair(String accessToken, String refreshToken) {
-}
