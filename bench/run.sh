@@ -90,7 +90,7 @@ rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 def ms(v):
     n, unit = float(re.match(r"([\d.]+)", v).group(1)), re.search(r"[a-z]+", v).group(0)
     return n / 1000 if unit == "us" else n * 1000 if unit == "s" else n
-p99 = re.search(r"99%\s+(\S+)", text).group(1)
+p99 = re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1)   # the distribution line, not a "+/- Stdev" of 9x.99%
 non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
 print(f"{rps:.0f} {ms(p99):.2f} {non2xx.group(1) if non2xx else 0} {sys.argv[2]} {cpu_us:.1f}")
 EOF
