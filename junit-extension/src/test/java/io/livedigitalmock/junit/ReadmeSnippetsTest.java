@@ -1,6 +1,5 @@
 package io.livedigitalmock.junit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * preceded by {@code <!-- snippet: path[#region] -->} and is that file, or the part of it between
  * {@code //region name} and {@code //endregion} ({@code <!--region name-->} in XML), word for word.
  * The files live in {@code examples/} (built by {@code .ci/run} against the installed artifacts); the
- * README's JUnit example also runs in this build, from copies that must stay the same as the originals.
+ * JUnit examples also run in this build, compiled from {@code examples/junit-consumer} itself.
  */
 class ReadmeSnippetsTest {
 
@@ -53,15 +52,6 @@ class ReadmeSnippetsTest {
     assertTrue(checked >= 6, "only " + checked + " snippets checked");
   }
 
-  @Test
-  void theCopiesThatRunInThisBuildAreTheExamplesOwn() throws IOException {
-    for (String name : List.of("ClassroomApp", "ClassroomAppTest", "ClassroomAppContainerTest")) {
-      Path copy = Path.of("src/test/java/com/example/classroom/" + name + ".java");
-      Path original = ROOT.resolve(CONSUMER + (name.equals("ClassroomApp") ? "main" : "test")
-          + "/java/com/example/classroom/" + name + ".java");
-      assertEquals(Files.readString(original), Files.readString(copy), copy + " must be " + original);
-    }
-  }
 
   /** A file, or its region {@code #name}, without the indentation the region has in the file. */
   static String snippet(String source) throws IOException {
