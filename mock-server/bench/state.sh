@@ -4,27 +4,21 @@
 # start with it (io.livedigitalmock.server.state.StateBench); then the packaged jar's start with that
 # directory vs without, process start -> "listening" line, median of 5. Everything binds 127.0.0.1.
 # Usage: mock-server/bench/state.sh [tenants=1000] [rooms=10]
-# Offline by default (MVN_OFFLINE=-o); set MVN_OFFLINE= to let Maven download what is missing.
+# Offline by default (MVN_OFFLINE=-o): see test-classpath.sh.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$root"
-offline=${MVN_OFFLINE--o}
+source "$(dirname "$0")/test-classpath.sh"
 tenants=${1:-1000}
 rooms=${2:-10}
-cpfile=mock-server/target/bench-classpath.txt
 jar=mock-server/target/livedigital-mock-server.jar
 dir=$(mktemp -d /tmp/ldmock-state-bench.XXXXXX)
 pid=
 trap '[[ -z $pid ]] || kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
 
-quiet() { local out; if ! out=$("$@" 2>&1); then printf '%s\n' "$out" >&2; exit 1; fi; }
 quiet mvn -B -q $offline -pl mock-server -am package -DskipTests
-quiet mvn -B -q $offline -pl mock-server -am test-compile
-quiet mvn -B -q $offline -pl mock-server dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$root/$cpfile"
+build_test_classpath
 
-timeout 600 java -Xmx1g -cp "mock-server/target/test-classes:mock-server/target/classes:$(cat "$cpfile")" \
+timeout 600 java -Xmx1g -cp "$TEST_CP" \
   io.livedigitalmock.server.state.StateBench "$tenants" "$rooms" "$dir"
 
 now_ms() { date +%s%3N; }
