@@ -28,7 +28,7 @@ class ContainerStateVolumeIT {
       String spaceId;
       try (LivedigitalMockContainer first = onVolume(volume)) {
         first.start();
-        token = userToken(first);
+        token = ContainerDemoUser.token(first);
         spaceId = RestAssured.given().baseUri(first.getBaseUrl() + "/v1").auth().oauth2(token)
             .contentType("application/json").body(Map.of("name", "kept across containers"))
             .post("/spaces").then().statusCode(201).extract().path("id");
@@ -53,10 +53,4 @@ class ContainerStateVolumeIT {
         .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(new Bind(volume, new Volume("/data"))));
   }
 
-  private static String userToken(LivedigitalMockContainer mock) {
-    return RestAssured.given().contentType("application/json").body(Map.of("client_id", mock.getDemoClientId(),
-            "client_secret", mock.getDemoClientSecret(), "grant_type", "password",
-            "username", mock.getDemoUserEmail(), "password", mock.getDemoUserPassword()))
-        .post(mock.getBaseUrl() + "/v1/auth/token").then().statusCode(200).extract().path("access_token");
-  }
 }

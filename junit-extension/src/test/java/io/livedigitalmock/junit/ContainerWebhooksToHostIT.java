@@ -87,12 +87,7 @@ class ContainerWebhooksToHostIT {
   }
 
   private static String roomWithWebhook(LivedigitalMockContainer mock, String hook) {
-    String token = RestAssured.given().contentType("application/json").body(Map.of(
-            "client_id", mock.getDemoClientId(), "client_secret", mock.getDemoClientSecret(),
-            "grant_type", "password", "username", mock.getDemoUserEmail(), "password", mock.getDemoUserPassword()))
-        .post(mock.getBaseUrl() + "/v1/auth/token").then().statusCode(200).extract().path("access_token");
-    RequestSpecification api = RestAssured.given().baseUri(mock.getBaseUrl() + "/v1").auth().oauth2(token)
-        .contentType("application/json");
+    RequestSpecification api = ContainerDemoUser.api(mock);
     String spaceId = api.body(Map.of("name", "school")).post("/spaces").then().statusCode(201).extract().path("id");
     String roomId = api.body(Map.of("name", "lesson")).post("/spaces/" + spaceId + "/rooms").then().statusCode(201)
         .extract().path("id");

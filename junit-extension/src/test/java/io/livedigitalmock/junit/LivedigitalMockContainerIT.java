@@ -61,12 +61,7 @@ class LivedigitalMockContainerIT {
       assertEquals("admin@school.test", mock.getDemoUserEmail());
       assertEquals("admin-pw", mock.getDemoUserPassword());
 
-      String token = RestAssured.given().contentType("application/json").body(Map.of(
-              "client_id", mock.getDemoClientId(), "client_secret", mock.getDemoClientSecret(),
-              "grant_type", "password", "username", mock.getDemoUserEmail(), "password", mock.getDemoUserPassword()))
-          .post(mock.getBaseUrl() + "/v1/auth/token").then().statusCode(200).extract().path("access_token");
-      RequestSpecification api = RestAssured.given().baseUri(mock.getBaseUrl() + "/v1").auth().oauth2(token)
-          .contentType("application/json");
+      RequestSpecification api = ContainerDemoUser.api(mock);
 
       String spaceId = api.body(Map.of("name", "school")).post("/spaces").then().statusCode(201).extract().path("id");
       assertEquals("basic", api.get("/spaces/" + spaceId).then().extract().path("planAlias"));   // LDMOCK_PLAN
@@ -123,12 +118,7 @@ class LivedigitalMockContainerIT {
         LivedigitalMockContainer.DEFAULT_IMAGE_NAME.withTag(LivedigitalMockContainer.DEFAULT_TAG))
         .withHostPortBinding("127.0.0.1", 0)) {
       mock.start();
-      String token = RestAssured.given().contentType("application/json").body(Map.of(
-              "client_id", mock.getDemoClientId(), "client_secret", mock.getDemoClientSecret(),
-              "grant_type", "password", "username", mock.getDemoUserEmail(), "password", mock.getDemoUserPassword()))
-          .post(mock.getBaseUrl() + "/v1/auth/token").then().statusCode(200).extract().path("access_token");
-      RequestSpecification api = RestAssured.given().baseUri(mock.getBaseUrl() + "/v1").auth().oauth2(token)
-          .contentType("application/json");
+      RequestSpecification api = ContainerDemoUser.api(mock);
       String spaceId = api.body(Map.of("name", "s")).post("/spaces").then().extract().path("id");
       String roomId = api.body(Map.of("name", "r")).post("/spaces/" + spaceId + "/rooms").then().extract().path("id");
       String link = api.body(Map.of("username", "Alice", "role", "user"))
