@@ -91,9 +91,9 @@ public final class FaultsAndJournal {
     }
   }
 
-  /** Mounts the journal on one router (call before the body handler, so a refused body is journaled too). */
-  void mount(Router router, TenantRegistry registry) {
-    new RequestJournaling(registry, requests).mount(router);
+  /** What journals every request (watch each before its body is read, so a refused body is journaled too). */
+  RequestJournaling journaling(TenantRegistry registry) {
+    return new RequestJournaling(registry, requests);
   }
 
   /** Run first on every API operation: the fault rules. */

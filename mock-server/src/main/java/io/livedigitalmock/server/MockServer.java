@@ -15,6 +15,7 @@ import io.livedigitalmock.server.http.LiteralPaths;
 import io.livedigitalmock.server.http.MalformedRequests;
 import io.livedigitalmock.server.http.RequestBodies;
 import io.livedigitalmock.server.http.RequestDeadlines;
+import io.livedigitalmock.server.http.RequestJournaling;
 import io.livedigitalmock.server.http.Responses;
 import io.livedigitalmock.server.http.StoredDataGuard;
 import io.livedigitalmock.server.state.JwtKey;
@@ -26,6 +27,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -140,16 +142,22 @@ public final class MockServer implements AutoCloseable {
     if (config.localDev().verbose()) {
       new io.livedigitalmock.server.http.AccessLog(tenants, System.out).mount(router);
     }
-    router.route().handler(deadlines::track);
-    router.route().handler(MalformedRequests::check);
-    router.route().handler(LiteralPaths::check);
-    router.route("/_mock/*").handler(guard::check);
-    scripting.mount(router, tenants);
     StoredDataGuard storedData = new StoredDataGuard(tenants.data());
-    router.route().handler(storedData::pagesAndControlPlane);
-    router.put("/_mock/state").handler(RequestBodies.upTo(StateControl.bodyLimit(config.limits().dataBytes(),
-        config.bodyLimitBytes())));
-    router.route().handler(RequestBodies.upTo(config.bodyLimitBytes()));
+    Handler<RoutingContext> bodies = RequestBodies.upTo(config.bodyLimitBytes());
+    Handler<RoutingContext> stateBodies = RequestBodies.upTo(StateControl.bodyLimit(config.limits().dataBytes(),
+        config.bodyLimitBytes()));
+    RequestJournaling journaling = scripting.journaling(tenants);
+    // one handler: each handler of a route costs Vert.x a step through its routing on every request
+    router.route().handler(ctx -> {
+      deadlines.track(ctx);
+      MalformedRequests.check(ctx);
+      LiteralPaths.check(ctx);
+      guard.check(ctx);
+      journaling.watch(ctx);
+      storedData.pagesAndControlPlane(ctx);
+      (ctx.request().method() == HttpMethod.PUT && ctx.normalizedPath().equals("/_mock/state")
+          ? stateBodies : bodies).handle(ctx);
+    });
     router.route().failureHandler(Responses::failure);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, Responses::failure);

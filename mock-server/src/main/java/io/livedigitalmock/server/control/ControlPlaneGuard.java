@@ -48,11 +48,13 @@ public final class ControlPlaneGuard {
     this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
   }
 
-  /** On every {@code /_mock} route, before the control plane's own. */
+  /**
+   * On every request: those to the control plane ({@code /_mock} and below) are checked before its
+   * own routes see them; throws {@link ApiError} to refuse one.
+   */
   public void check(RoutingContext ctx) {
     String path = ctx.normalizedPath();
-    if (path.equals(HEALTH)) {
-      ctx.next();
+    if (!path.startsWith("/_mock") || path.length() > 6 && path.charAt(6) != '/' || path.equals(HEALTH)) {
       return;
     }
     if (!enabled) {
@@ -72,7 +74,6 @@ public final class ControlPlaneGuard {
       throw ApiError.unauthorized("The control plane needs its token (--control-token): "
           + "send Authorization: Bearer <token>");
     }
-    ctx.next();
   }
 
   private boolean isAllowedHost(String host) {

@@ -15,10 +15,9 @@ import java.util.Map;
 final class AnalyticsApi {
 
   void mount(OperationRoutes ops, Authentication auth) {
-    ops.route(ApiOperation.ANALYTICS_CALLS).handler(auth::require).handler(this::calls);
-    ops.route(ApiOperation.ANALYTICS_REPORT).handler(auth::require).handler(this::report);
-    ops.route(ApiOperation.STORE_EXTERNAL_USER_META).handler(auth::require)
-        .handler(this::storeExternalUserMeta);
+    ops.serve(ApiOperation.ANALYTICS_CALLS, auth.required(this::calls));
+    ops.serve(ApiOperation.ANALYTICS_REPORT, auth.required(this::report));
+    ops.serve(ApiOperation.STORE_EXTERNAL_USER_META, auth.required(this::storeExternalUserMeta));
   }
 
   /** {@code minParticipantsCount}: the guide mentions a minimum-participants filter but not its name [assumed]. */

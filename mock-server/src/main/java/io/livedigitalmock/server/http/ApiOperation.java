@@ -102,19 +102,6 @@ public enum ApiOperation {
     return path;
   }
 
-  /**
-   * The path template as a route regex: {@code /v1/spaces/(?<spaceId>[^/]++)/rooms/?}. What Vert.x makes
-   * of {@code /v1/spaces/:spaceId/rooms} (the same matches, the same decoded path parameters), but
-   * possessive: every request is tried against the operations' routes in turn, and Vert.x's greedy
-   * {@code [^/]+} backtracks through each id of a path that does not match, a third of the routing cost.
-   */
-  String routeRegex() {
-    if (!path.matches("(/([A-Za-z0-9_-]+|\\{[A-Za-z]+}))+")) {
-      throw new IllegalStateException("a path template of letters, digits, - and _ only: " + path);
-    }
-    return path.replaceAll("\\{([A-Za-z]+)}", "(?<$1>[^/]++)") + "/?";
-  }
-
   /** True where the guide links this operation to the real Swagger page, so tag and name are the real ones. */
   public boolean namedByGuide() {
     return namedByGuide;

@@ -48,7 +48,7 @@ public final class ApiRoutes {
   /** {@code beforeOperations}: run first on every API operation (see {@link OperationRoutes}). */
   public void mount(Router router, List<Handler<RoutingContext>> beforeOperations) {
     Authentication auth = new Authentication(registry);
-    OperationRoutes ops = new OperationRoutes(router, beforeOperations);
+    OperationRoutes ops = new OperationRoutes(beforeOperations);
     new AuthApi(registry).mount(ops);
     new UsersApi().mount(ops, auth);
     new RoomsApi().mount(ops, auth);
@@ -57,6 +57,7 @@ public final class ApiRoutes {
     new RecordsApi().mount(ops, auth);
     new WebhooksApi().mount(ops, auth);
     new AnalyticsApi().mount(ops, auth);
+    ops.mount(router);
     new RoomPage(registry).mount(router);
     new MediaFiles(registry, recordingFile).mount(router);
   }

@@ -18,7 +18,7 @@ final class AuthApi {
   }
 
   void mount(OperationRoutes ops) {
-    ops.route(ApiOperation.GET_ACCESS_TOKEN).handler(this::getAccessToken);
+    ops.serve(ApiOperation.GET_ACCESS_TOKEN, this::getAccessToken);
   }
 
   private void getAccessToken(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package io.livedigitalmock.server.http;
 import io.livedigitalmock.server.domain.Authenticated;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.domain.common.ApiError;
+import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -23,10 +24,12 @@ public final class Authentication {
     this.registry = registry;
   }
 
-  /** The route handler that refuses requests without a valid token, before any area code runs. */
-  void require(RoutingContext ctx) {
-    ctx.put(KEY, authenticate(ctx));
-    ctx.next();
+  /** {@code then}, for requests with a valid token only: others are refused before any area code runs. */
+  Handler<RoutingContext> required(Handler<RoutingContext> then) {
+    return ctx -> {
+      ctx.put(KEY, authenticate(ctx));
+      then.handle(ctx);
+    };
   }
 
   static Authenticated of(RoutingContext ctx) {

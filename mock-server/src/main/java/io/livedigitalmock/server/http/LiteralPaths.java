@@ -19,7 +19,7 @@ public final class LiteralPaths {
   private LiteralPaths() {
   }
 
-  /** The router's handler after {@link MalformedRequests#check} (which makes sure the path decodes). */
+  /** On every request, after {@link MalformedRequests#check} (which makes sure the path decodes): throws to refuse it. */
   public static void check(RoutingContext ctx) {
     String sent = ctx.request().path();
     sent = sent == null ? "" : sent;
@@ -35,7 +35,6 @@ public final class LiteralPaths {
     if ((routed.equals("/_mock") || routed.startsWith("/_mock/")) && !sent.startsWith("/_mock/")) {
       throw ApiError.notFound("Route");
     }
-    ctx.next();
   }
 
   /** True if a segment between slashes (or the ends) is {@code .} or {@code ..}. */

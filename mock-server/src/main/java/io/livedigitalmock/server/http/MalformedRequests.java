@@ -53,7 +53,7 @@ public final class MalformedRequests {
     socket.close((short) 1008, "livedigital-mock has no WebSocket endpoints");
   }
 
-  /** The router's first handler. */
+  /** On every request, before any area sees it: throws {@link ApiError} to refuse it. */
   public static void check(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     try {
@@ -61,10 +61,12 @@ public final class MalformedRequests {
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("Malformed path: " + e.getMessage());
     }
-    try {
-      request.params();
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("Malformed query string: " + e.getMessage());
+    if (request.query() != null) {
+      try {
+        request.params();
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest("Malformed query string: " + e.getMessage());
+      }
     }
     String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
     Matcher charset = type == null || !mentionsCharset(type) ? null : CHARSET.matcher(type);
@@ -72,7 +74,6 @@ public final class MalformedRequests {
       // body-parser, under the real service's NestJS, answers an unknown charset the same way
       throw new ApiError(ApiError.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset \"" + charset.group(1) + "\"");
     }
-    ctx.next();
   }
 
   /** Whether the regex needs to run at all: most requests name no charset. */

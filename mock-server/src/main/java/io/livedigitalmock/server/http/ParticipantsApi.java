@@ -9,10 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 final class ParticipantsApi {
 
   void mount(OperationRoutes ops, Authentication auth) {
-    ops.route(ApiOperation.CREATE_PARTICIPANT).handler(auth::require).handler(this::createParticipant);
-    ops.route(ApiOperation.CREATE_SIGNALING_TOKEN).handler(auth::require)
-        .handler(this::signalingToken);
-    ops.route(ApiOperation.JOIN_ROOM).handler(auth::require).handler(this::join);
+    ops.serve(ApiOperation.CREATE_PARTICIPANT, auth.required(this::createParticipant));
+    ops.serve(ApiOperation.CREATE_SIGNALING_TOKEN, auth.required(this::signalingToken));
+    ops.serve(ApiOperation.JOIN_ROOM, auth.required(this::join));
   }
 
   private void createParticipant(RoutingContext ctx) {

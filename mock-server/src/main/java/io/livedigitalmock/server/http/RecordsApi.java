@@ -12,11 +12,11 @@ final class RecordsApi {
 
 
   void mount(OperationRoutes ops, Authentication auth) {
-    ops.route(ApiOperation.GET_RECORDS).handler(auth::require).handler(this::getRecords);
-    ops.route(ApiOperation.DOWNLOAD_RECORD).handler(auth::require).handler(this::download);
-    ops.route(ApiOperation.START_RECORD).handler(auth::require).handler(this::start);
-    ops.route(ApiOperation.STOP_RECORD).handler(auth::require).handler(this::stop);
-    ops.route(ApiOperation.DELETE_RECORD).handler(auth::require).handler(this::delete);
+    ops.serve(ApiOperation.GET_RECORDS, auth.required(this::getRecords));
+    ops.serve(ApiOperation.DOWNLOAD_RECORD, auth.required(this::download));
+    ops.serve(ApiOperation.START_RECORD, auth.required(this::start));
+    ops.serve(ApiOperation.STOP_RECORD, auth.required(this::stop));
+    ops.serve(ApiOperation.DELETE_RECORD, auth.required(this::delete));
   }
 
   private void getRecords(RoutingContext ctx) {

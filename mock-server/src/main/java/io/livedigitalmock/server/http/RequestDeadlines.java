@@ -41,14 +41,13 @@ public final class RequestDeadlines {
     deadline.arm();
   }
 
-  /** The router's first handler: a request is being read; the end of its answer starts the next wait. */
+  /** First on every request: it is being read; the end of its answer starts the next wait. */
   public void track(RoutingContext ctx) {
     Deadline deadline = byConnection.get(ctx.request().connection());
     if (deadline != null) {
       deadline.reading(ctx);
       ctx.addEndHandler(v -> deadline.answered());
     }
-    ctx.next();
   }
 
   /**

@@ -9,12 +9,12 @@ import io.livedigitalmock.server.journal.RequestJournal;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -38,26 +38,26 @@ public final class RequestJournaling {
     this.journal = journal;
   }
 
-  /**
-   * Mount before everything else (the body handler included, so that a refused body is journaled
-   * too); marks requests no route serves as such.
-   */
-  public void mount(Router router) {
-    router.route().handler(this::watch);
-  }
-
   /** The router's handler of 404 and 405 for unmatched routes: mark the request, then answer as usual. */
   public static void unknownRoute(RoutingContext ctx) {
-    ctx.put(UNKNOWN_ROUTE, Boolean.TRUE);
+    markUnknownRoute(ctx);
     Responses.failure(ctx);
   }
 
-  private void watch(RoutingContext ctx) {
+  /** No route serves the request's method and path (see {@link OperationRoutes} under {@code /v1}). */
+  static void markUnknownRoute(RoutingContext ctx) {
+    ctx.put(UNKNOWN_ROUTE, Boolean.TRUE);
+  }
+
+  /**
+   * On every request, before the body is read (so that a refused body is journaled too): the request
+   * is recorded once answered.
+   */
+  public void watch(RoutingContext ctx) {
     if (journal.maxEntries() > 0 && !ctx.request().path().startsWith("/_mock/")) {
       long started = System.nanoTime();
       ctx.addEndHandler(ended -> record(ctx, started, ended));
     }
-    ctx.next();
   }
 
   private void record(RoutingContext ctx, long started, AsyncResult<Void> ended) {
@@ -72,36 +72,94 @@ public final class RequestJournaling {
       ApiOperation op = OperationRoutes.of(ctx);
       Fired fired = FaultInjection.of(ctx);
       journal.record(new RecordedRequest(0, now.minusNanos(micros * 1_000), tenant == null ? null : tenant.clientId(),
-          ctx.request().method().name(), ctx.request().path(), ctx.request().query(),
+          ctx.request().method().name(), shared(ctx.request().path()), shared(ctx.request().query()),
           op == null ? null : op.operationId(), ctx.get(UNKNOWN_ROUTE) == null, status, error, micros,
           fired == null ? null : fired.rule().id(), fired == null ? null : fired.describe(),
-          new Content(ctx.request().headers(), ctx.body() == null ? null : ctx.body().buffer())));
+          new Content(headerPairs(ctx.request().headers()), ctx.body() == null ? null : ctx.body().buffer())));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not journal " + ctx.request().method() + " " + ctx.request().path(), e);
     }
   }
 
-  /** Holds the request's header map and body as Vert.x made them; text is made when read. */
+  /**
+   * The header names and values of this event loop's requests as last seen: a request's are kept as
+   * those same strings when equal. A client sends the same headers (host, token, agent) request after
+   * request; so the journal's thousands of entries share them instead of each holding its own copy,
+   * which the garbage collector would copy again and again while the entry lives. One per router, so
+   * one event loop's.
+   */
+  private final Map<String, String> lastValueByName = new HashMap<>();
+  private final Map<String, String> names = new HashMap<>();
+
+  private String lastPathOrQuery;
+
+  /** The path or query as last seen, if equal: clients ask for the same things again too. */
+  private String shared(String pathOrQuery) {
+    if (pathOrQuery != null && pathOrQuery.equals(lastPathOrQuery)) {
+      return lastPathOrQuery;
+    }
+    if (pathOrQuery != null) {
+      lastPathOrQuery = pathOrQuery;
+    }
+    return pathOrQuery;
+  }
+
+  private String[] headerPairs(MultiMap headers) {
+    String[] pairs = new String[headers.size() * 2];
+    int i = 0;
+    for (Map.Entry<String, String> header : headers) {
+      if (i == pairs.length) {
+        break;
+      }
+      if (names.size() > 256) {      // a client inventing header names: forget, rather than grow
+        names.clear();
+        lastValueByName.clear();
+      }
+      String name = names.computeIfAbsent(header.getKey(), n -> n);
+      String value = header.getValue();
+      String last = lastValueByName.get(name);
+      if (value.equals(last)) {
+        value = last;
+      } else {
+        lastValueByName.put(name, value);
+      }
+      pairs[i++] = name;
+      pairs[i++] = value;
+    }
+    return i == pairs.length ? pairs : Arrays.copyOf(pairs, i);
+  }
+
+  /** The request's headers (names and values, in turn) and body; text is made when read. */
   private static final class Content implements RequestContent {
 
-    private final MultiMap headers;
+    private final String[] headers;
     private final Buffer body;
     private final int bodySize;
     private final long retained;
 
-    Content(MultiMap headers, Buffer body) {
+    Content(String[] headers, Buffer body) {
       this.headers = headers;
       this.bodySize = body == null ? 0 : body.length();
       this.body = body == null || bodySize == 0 ? null
           : bodySize > RequestJournal.BODY_CAP ? body.getBuffer(0, RequestJournal.BODY_CAP) : body;
-      // an estimate, not a walk over the headers: ~64 bytes a header, plus the token that dominates them
-      String auth = headers.get(HttpHeaders.AUTHORIZATION);
-      this.retained = headers.size() * 64L + (auth == null ? 0 : auth.length()) + (this.body == null ? 0 : this.body.length());
+      // an estimate, not a walk over the headers: ~64 bytes a header, plus the token that dominates
+      // them (counted though entries share it: the bound errs on the safe side)
+      long retainedBytes = headers.length * 32L + (this.body == null ? 0 : this.body.length());
+      for (int i = 0; i < headers.length; i += 2) {
+        if (headers[i].equalsIgnoreCase("Authorization")) {
+          retainedBytes += headers[i + 1].length();
+        }
+      }
+      this.retained = retainedBytes;
     }
 
     @Override
     public List<Map.Entry<String, String>> headers() {
-      return new ArrayList<>(headers.entries());
+      List<Map.Entry<String, String>> list = new ArrayList<>(headers.length / 2);
+      for (int i = 0; i < headers.length; i += 2) {
+        list.add(Map.entry(headers[i], headers[i + 1]));
+      }
+      return list;
     }
 
     @Override

@@ -19,15 +19,14 @@ import java.util.Map;
 final class RoomsApi {
 
   void mount(OperationRoutes ops, Authentication auth) {
-    ops.route(ApiOperation.GET_ROOM_BY_ALIAS).handler(auth::require).handler(this::getRoomByAlias);
-    ops.route(ApiOperation.CREATE_ROOM).handler(auth::require).handler(this::createRoom);
-    ops.route(ApiOperation.LIST_ROOMS).handler(auth::require).handler(this::listRooms);
-    ops.route(ApiOperation.GET_ROOM).handler(auth::require).handler(this::getRoom);
-    ops.route(ApiOperation.UPDATE_ROOM).handler(auth::require).handler(this::updateRoom);
-    ops.route(ApiOperation.DELETE_ROOM).handler(auth::require).handler(this::deleteRoom);
-    ops.route(ApiOperation.GRANT_ROLE).handler(auth::require).handler(this::grantRole);
-    ops.route(ApiOperation.GENERATE_ACCESS).handler(auth::require)
-        .handler(this::generateAccess);
+    ops.serve(ApiOperation.GET_ROOM_BY_ALIAS, auth.required(this::getRoomByAlias));
+    ops.serve(ApiOperation.CREATE_ROOM, auth.required(this::createRoom));
+    ops.serve(ApiOperation.LIST_ROOMS, auth.required(this::listRooms));
+    ops.serve(ApiOperation.GET_ROOM, auth.required(this::getRoom));
+    ops.serve(ApiOperation.UPDATE_ROOM, auth.required(this::updateRoom));
+    ops.serve(ApiOperation.DELETE_ROOM, auth.required(this::deleteRoom));
+    ops.serve(ApiOperation.GRANT_ROLE, auth.required(this::grantRole));
+    ops.serve(ApiOperation.GENERATE_ACCESS, auth.required(this::generateAccess));
   }
 
   /** Answers the whole room: the guide shows id/alias/channelId, the add-in also reads spaceId/name. */

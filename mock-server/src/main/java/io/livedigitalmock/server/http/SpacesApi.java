@@ -11,14 +11,13 @@ import io.vertx.ext.web.RoutingContext;
 final class SpacesApi {
 
   void mount(OperationRoutes ops, Authentication auth) {
-    ops.route(ApiOperation.CREATE_SPACE).handler(auth::require).handler(this::createSpace);
-    ops.route(ApiOperation.LIST_SPACES).handler(auth::require).handler(this::listSpaces);
-    ops.route(ApiOperation.GET_SPACE).handler(auth::require).handler(this::getSpace);
-    ops.route(ApiOperation.UPDATE_SPACE).handler(auth::require).handler(this::updateSpace);
-    ops.route(ApiOperation.DELETE_SPACE).handler(auth::require).handler(this::deleteSpace);
-    ops.route(ApiOperation.CREATE_INVITE).handler(auth::require).handler(this::createInvite);
-    ops.route(ApiOperation.ACTIVATE_INVITE).handler(auth::require)
-        .handler(this::activateInvite);
+    ops.serve(ApiOperation.CREATE_SPACE, auth.required(this::createSpace));
+    ops.serve(ApiOperation.LIST_SPACES, auth.required(this::listSpaces));
+    ops.serve(ApiOperation.GET_SPACE, auth.required(this::getSpace));
+    ops.serve(ApiOperation.UPDATE_SPACE, auth.required(this::updateSpace));
+    ops.serve(ApiOperation.DELETE_SPACE, auth.required(this::deleteSpace));
+    ops.serve(ApiOperation.CREATE_INVITE, auth.required(this::createInvite));
+    ops.serve(ApiOperation.ACTIVATE_INVITE, auth.required(this::activateInvite));
   }
 
   private void createSpace(RoutingContext ctx) {

@@ -35,7 +35,7 @@ public final class StoredDataGuard {
     ctx.next();
   }
 
-  /** On every request: the room page's joins and the control plane's writes. */
+  /** On every request: the room page's joins and the control plane's writes (throws to refuse one). */
   public void pagesAndControlPlane(RoutingContext ctx) {
     String path = ctx.normalizedPath();
     HttpMethod method = ctx.request().method();
@@ -45,6 +45,5 @@ public final class StoredDataGuard {
     if (stores) {
       data.requireRoom();
     }
-    ctx.next();
   }
 }

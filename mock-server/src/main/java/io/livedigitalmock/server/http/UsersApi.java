@@ -9,8 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 final class UsersApi {
 
   void mount(OperationRoutes ops, Authentication auth) {
-    ops.route(ApiOperation.CREATE_NEW_USER).handler(auth::require).handler(this::createUser);
-    ops.route(ApiOperation.GET_ME).handler(auth::require).handler(this::getMe);
+    ops.serve(ApiOperation.CREATE_NEW_USER, auth.required(this::createUser));
+    ops.serve(ApiOperation.GET_ME, auth.required(this::getMe));
   }
 
   private void createUser(RoutingContext ctx) {

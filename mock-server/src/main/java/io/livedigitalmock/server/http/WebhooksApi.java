@@ -9,11 +9,11 @@ final class WebhooksApi {
 
 
   void mount(OperationRoutes ops, Authentication auth) {
-    ops.route(ApiOperation.CREATE_WEBHOOK).handler(auth::require).handler(this::create);
-    ops.route(ApiOperation.GET_WEBHOOK).handler(auth::require).handler(this::get);
-    ops.route(ApiOperation.REFRESH_WEBHOOK_SECRET).handler(auth::require).handler(this::refreshSecret);
-    ops.route(ApiOperation.UPDATE_WEBHOOK).handler(auth::require).handler(this::update);
-    ops.route(ApiOperation.DELETE_WEBHOOK).handler(auth::require).handler(this::delete);
+    ops.serve(ApiOperation.CREATE_WEBHOOK, auth.required(this::create));
+    ops.serve(ApiOperation.GET_WEBHOOK, auth.required(this::get));
+    ops.serve(ApiOperation.REFRESH_WEBHOOK_SECRET, auth.required(this::refreshSecret));
+    ops.serve(ApiOperation.UPDATE_WEBHOOK, auth.required(this::update));
+    ops.serve(ApiOperation.DELETE_WEBHOOK, auth.required(this::delete));
   }
 
   private void create(RoutingContext ctx) {

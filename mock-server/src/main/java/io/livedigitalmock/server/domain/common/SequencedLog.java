@@ -28,7 +28,8 @@ public final class SequencedLog<T> {
   private final ToLongFunction<T> weightOf;
   private final LongConsumer weightChanged;
   private final Deque<T> entries = new ArrayDeque<>();
-  private final Deque<Long> weights = new ArrayDeque<>();
+  /** The weight of each entry, in the same order. */
+  private final LongQueue weights = new LongQueue();
   private final List<Waiter<T>> waiters = new ArrayList<>();
   private long lastSeq;
   private long weight;
@@ -61,12 +62,14 @@ public final class SequencedLog<T> {
       long w = weightOf.applyAsLong(stored);
       entries.addLast(stored);
       weights.addLast(w);
-      changeWeight(w);
+      long delta = w;
       // past the weight the newest entry stays, however heavy; a capacity of 0 keeps nothing
-      while (!entries.isEmpty() && (entries.size() > capacity || weight > maxWeight && entries.size() > 1)) {
-        removeOldest();
+      while (!entries.isEmpty() && (entries.size() > capacity || weight + delta > maxWeight && entries.size() > 1)) {
+        entries.removeFirst();
+        delta -= weights.removeFirst();
         dropped++;
       }
+      changeWeight(delta);   // once: a log at its bounds drops one entry per append, a shared total is contended
       if (!waiters.isEmpty()) {
         List<Waiter<T>> wake = new ArrayList<>();
         T entry = stored;
@@ -118,15 +121,19 @@ public final class SequencedLog<T> {
 
   public synchronized void forget(Predicate<T> which) {
     var entry = entries.iterator();
-    var weightOfEntry = weights.iterator();
+    LongQueue kept = new LongQueue();
+    long gone = 0;
     while (entry.hasNext()) {
-      long w = weightOfEntry.next();
+      long w = weights.removeFirst();
       if (which.test(entry.next())) {
         entry.remove();
-        weightOfEntry.remove();
-        changeWeight(-w);
+        gone += w;
+      } else {
+        kept.addLast(w);
       }
     }
+    weights.addAll(kept);
+    changeWeight(-gone);
   }
 
   public synchronized void clear() {
@@ -162,5 +169,47 @@ public final class SequencedLog<T> {
   private void changeWeight(long delta) {
     weight += delta;
     weightChanged.accept(delta);
+  }
+
+  /** Longs first in, first out, unboxed: one weight per entry of a log that may hold many thousands. */
+  private static final class LongQueue {
+
+    private long[] ring = new long[16];
+    private int head;
+    private int size;
+
+    void addLast(long value) {
+      if (size == ring.length) {
+        long[] bigger = new long[ring.length * 2];
+        for (int i = 0; i < size; i++) {
+          bigger[i] = ring[(head + i) % ring.length];
+        }
+        ring = bigger;
+        head = 0;
+      }
+      ring[(head + size) % ring.length] = value;
+      size++;
+    }
+
+    long removeFirst() {
+      if (size == 0) {
+        throw new java.util.NoSuchElementException();
+      }
+      long value = ring[head];
+      head = (head + 1) % ring.length;
+      size--;
+      return value;
+    }
+
+    void addAll(LongQueue other) {
+      while (other.size > 0) {
+        addLast(other.removeFirst());
+      }
+    }
+
+    void clear() {
+      head = 0;
+      size = 0;
+    }
   }
 }
