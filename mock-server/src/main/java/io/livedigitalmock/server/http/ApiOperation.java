@@ -2,7 +2,7 @@ package io.livedigitalmock.server.http;
 
 import io.vertx.core.http.HttpMethod;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.BiConsumer;
 
 /**
  * Every operation of the emulated API, under the tag and operationId of the real service's Swagger
@@ -72,7 +72,9 @@ public enum ApiOperation {
   private final HttpMethod method;
   private final String path;
   private final boolean namedByGuide;
-  private final Pattern matcher;
+  /** The template's segments: each a literal, or null where {@link #params} names a parameter. */
+  private final String[] literals;
+  private final String[] params;
 
   ApiOperation(String tag, String operationId, HttpMethod method, String path, boolean namedByGuide) {
     this.tag = tag;
@@ -80,7 +82,14 @@ public enum ApiOperation {
     this.method = method;
     this.path = path;
     this.namedByGuide = namedByGuide;
-    this.matcher = Pattern.compile(path.replaceAll("\\{[A-Za-z]+}", "[^/]+"));
+    this.literals = path.substring(1).split("/");
+    this.params = new String[literals.length];
+    for (int i = 0; i < literals.length; i++) {
+      if (literals[i].startsWith("{") && literals[i].endsWith("}")) {
+        params[i] = literals[i].substring(1, literals[i].length() - 1);
+        literals[i] = null;
+      }
+    }
   }
 
   /** The real Swagger page's tag (group), e.g. {@code SpaceRooms}. */
@@ -112,10 +121,44 @@ public enum ApiOperation {
     return method.name() + " " + path;
   }
 
+  /** How many segments the template has: {@code /v1/spaces/{spaceId}} has 3. */
+  int segments() {
+    return literals.length;
+  }
+
+  /**
+   * Whether {@code concretePath} has the template's segments exactly: each literal as written, one
+   * non-empty segment for each parameter. With {@code parameters}, tells it each parameter's name and
+   * segment as sent (not decoded). Walks the path in place: routing runs this on every API request.
+   */
+  boolean matches(String concretePath, BiConsumer<String, String> parameters) {
+    if (!concretePath.startsWith("/")) {
+      return false;
+    }
+    int start = 1;
+    for (int i = 0; i < literals.length; i++) {
+      if (start > concretePath.length()) {
+        return false;
+      }
+      int end = concretePath.indexOf('/', start);
+      end = end < 0 ? concretePath.length() : end;
+      String literal = literals[i];
+      if (literal == null ? end == start
+          : end - start != literal.length() || !concretePath.regionMatches(start, literal, 0, literal.length())) {
+        return false;
+      }
+      if (parameters != null && params[i] != null) {
+        parameters.accept(params[i], concretePath.substring(start, end));
+      }
+      start = end + 1;
+    }
+    return start == concretePath.length() + 1;
+  }
+
   /** The operation a request would reach, by method and concrete path; empty for unknown routes. */
   public static Optional<ApiOperation> match(String method, String concretePath) {
     for (ApiOperation op : values()) {
-      if (op.method.name().equalsIgnoreCase(method) && op.matcher.matcher(concretePath).matches()) {
+      if (op.method.name().equalsIgnoreCase(method) && op.matches(concretePath, null)) {
         return Optional.of(op);
       }
     }

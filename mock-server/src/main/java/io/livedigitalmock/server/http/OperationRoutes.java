@@ -1,6 +1,5 @@
 package io.livedigitalmock.server.http;
 
-import io.livedigitalmock.server.domain.common.ApiError;
 import io.vertx.core.Handler;
 import io.vertx.core.internal.net.RFC3986;
 import io.vertx.ext.web.Route;
@@ -16,8 +15,9 @@ import java.util.List;
  *
  * <p>Why one route and not one per operation: Vert.x tries a request against each route in turn,
  * running each one's regex, so the operations near the end of the list paid for 30-odd regexes and
- * the path parameters of every near miss. Here the path is split once and compared segment by segment
- * with the templates. The matching is what those routes did: the normalized path, an optional
+ * the path parameters of every near miss. Here the path is compared segment by segment with the
+ * templates of those operations with as many segments ({@link ApiOperation#matches}, the one
+ * matcher of templates). The matching is what those routes did: the normalized path, an optional
  * trailing slash, a parameter is one non-empty segment, decoded as Vert.x decodes path parameters,
  * the first operation served wins; a path that some operation serves under another method is a 405,
  * else a 404 (both marked for the journal as unknown routes, as the router's own 404 and 405 are).
@@ -26,20 +26,7 @@ public final class OperationRoutes {
 
   private static final String KEY = "ldmock.operation";
 
-  /** {@code literals[i]}: the template's segment, or null where {@code params[i]} names a parameter. */
-  private record Served(ApiOperation op, String[] literals, String[] params, Handler<RoutingContext> handler) {
-
-    static Served of(ApiOperation op, Handler<RoutingContext> handler) {
-      String[] literals = segments(op.path());
-      String[] params = new String[literals.length];
-      for (int i = 0; i < literals.length; i++) {
-        if (literals[i].startsWith("{") && literals[i].endsWith("}")) {
-          params[i] = literals[i].substring(1, literals[i].length() - 1);
-          literals[i] = null;
-        }
-      }
-      return new Served(op, literals, params, handler);
-    }
+  private record Served(ApiOperation op, Handler<RoutingContext> handler) {
   }
 
   private final List<Handler<RoutingContext>> before;
@@ -52,7 +39,7 @@ public final class OperationRoutes {
 
   /** {@code handler} answers the operation (after the {@code before} handlers). */
   void serve(ApiOperation op, Handler<RoutingContext> handler) {
-    served.add(Served.of(op, handler));
+    served.add(new Served(op, handler));
   }
 
   /** Mounts the one route of every operation served so far. */
@@ -74,12 +61,15 @@ public final class OperationRoutes {
 
   private void dispatch(RoutingContext ctx) {
     String path = ctx.normalizedPath();
-    int segments = segmentCount(path);
+    // one trailing slash names the same resource, as it did on Vert.x's routes ("/?" ended their regexes)
+    String exact = path.length() > 1 && path.charAt(path.length() - 1) == '/' ? path.substring(0, path.length() - 1)
+        : path;
+    int segments = segmentCount(exact);
     boolean otherMethod = false;
     for (Served s : served) {
-      if (s.literals.length == segments && matches(s.literals, path, null, null)) {
+      if (s.op.segments() == segments && s.op.matches(exact, null)) {
         if (s.op.method() == ctx.request().method()) {
-          matches(s.literals, path, s.params, ctx);
+          s.op.matches(exact, (name, sent) -> ctx.pathParams().put(name, RFC3986.decodeURIComponent(sent, false)));
           ctx.put(KEY, s);
           ctx.next();
           return;
@@ -91,34 +81,6 @@ public final class OperationRoutes {
     ctx.fail(otherMethod ? 405 : 404);
   }
 
-  /**
-   * Whether {@code path} (normalized, so it starts with {@code /}) has the template's segments, plus
-   * at most one trailing slash: {@code literals[i]} as is, or where it is null any non-empty segment.
-   * With {@code params}, puts those segments in the request's path parameters, decoded. Walks the path
-   * in place: this runs on every API request.
-   */
-  private static boolean matches(String[] literals, String path, String[] params, RoutingContext ctx) {
-    int start = 1;
-    for (int i = 0; i < literals.length; i++) {
-      if (start > path.length()) {
-        return false;
-      }
-      int end = path.indexOf('/', start);
-      end = end < 0 ? path.length() : end;
-      String literal = literals[i];
-      if (literal == null ? end == start
-          : end - start != literal.length() || !path.regionMatches(start, literal, 0, literal.length())) {
-        return false;
-      }
-      if (params != null && params[i] != null) {
-        ctx.pathParams().put(params[i], RFC3986.decodeURIComponent(path.substring(start, end), false));
-      }
-      start = end + 1;
-    }
-    return start >= path.length();    // the end, or one slash before it
-  }
-
-  /** How many segments a path has, not counting one trailing slash: {@code /v1/spaces/} has 2. */
   private static int segmentCount(String path) {
     int slashes = 0;
     for (int i = 0; i < path.length(); i++) {
@@ -126,11 +88,6 @@ public final class OperationRoutes {
         slashes++;
       }
     }
-    return path.length() > 1 && path.charAt(path.length() - 1) == '/' ? slashes - 1 : slashes;
-  }
-
-  /** {@code /v1/spaces/{spaceId}} gives {@code [v1, spaces, {spaceId}]}. */
-  private static String[] segments(String template) {
-    return template.substring(1).split("/");
+    return slashes;
   }
 }
