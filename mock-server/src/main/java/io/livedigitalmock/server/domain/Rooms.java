@@ -5,6 +5,7 @@ import io.livedigitalmock.server.domain.common.ApiError;
 import io.livedigitalmock.server.domain.common.Validate;
 import io.livedigitalmock.server.domain.rooms.Room;
 import io.livedigitalmock.server.domain.rooms.RoomFlag;
+import io.livedigitalmock.server.domain.rooms.RoomFlags;
 import io.livedigitalmock.server.domain.rooms.RoomRole;
 import io.livedigitalmock.server.domain.rooms.RoomSettings;
 import io.livedigitalmock.server.domain.rooms.RoomType;
@@ -29,7 +30,7 @@ public final class Rooms {
     Validate.optional("redirectUrl", settings.redirectUrl());
     synchronized (backend.lock()) {
       TenantState s = backend.state();
-      s.managedSpace(userId, spaceId);
+      Space space = s.managedSpace(userId, spaceId);
       String alias = backend.ids().alias();
       while (s.roomIdByAlias.containsKey(alias)) {
         alias = backend.ids().alias();
@@ -38,9 +39,11 @@ public final class Rooms {
       for (RoomFlag flag : RoomFlag.values()) {
         flags.put(flag, settings.flags().getOrDefault(flag, flag.defaultValue()));
       }
-      Room room = new Room(backend.ids().objectId(), alias, backend.ids().objectId(), spaceId, userId,
+      RoomFlags given = RoomFlags.of(flags);
+      // The stored space's and user's own id strings, not the request's copies: a room keeps them for life.
+      Room room = new Room(backend.ids().objectId(), alias, backend.ids().objectId(), space.id(), s.storedId(userId),
           settings.name(), settings.type() != null ? settings.type() : RoomType.LESSON,
-          settings.isPublic() == null || settings.isPublic(), flags, "nobody", backend.clock().now(),
+          settings.isPublic() == null || settings.isPublic(), given, "nobody", backend.clock().now(),
           null, Map.of(), redirectUrl(settings.redirectUrl(), null));
       s.rooms.put(room.id(), room);
       s.roomIdByAlias.put(alias, room.id());
@@ -57,7 +60,7 @@ public final class Rooms {
         flags.put(flag, flag.defaultValue());
       }
       Room room = new Room(id, alias, backend.ids().objectId(), spaceId, creatorId, name, RoomType.LESSON, true,
-          flags, "nobody", backend.clock().now(), null, Map.of(), null);
+          RoomFlags.of(flags), "nobody", backend.clock().now(), null, Map.of(), null);
       s.rooms.put(id, room);
       s.roomIdByAlias.put(alias, id);
       return room;

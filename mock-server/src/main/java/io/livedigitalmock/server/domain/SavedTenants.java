@@ -15,6 +15,7 @@ import io.livedigitalmock.server.domain.rooms.ParticipantRole;
 import io.livedigitalmock.server.domain.rooms.Plan;
 import io.livedigitalmock.server.domain.rooms.Room;
 import io.livedigitalmock.server.domain.rooms.RoomFlag;
+import io.livedigitalmock.server.domain.rooms.RoomFlags;
 import io.livedigitalmock.server.domain.rooms.RoomRole;
 import io.livedigitalmock.server.domain.rooms.RoomType;
 import io.livedigitalmock.server.domain.rooms.Space;
@@ -103,7 +104,7 @@ final class SavedTenants {
         Map<String, RoomRole> roles = new LinkedHashMap<>();
         r.roles().forEach((user, role) -> roles.put(user, WireName.parse(RoomRole.class, "role", role)));
         s.rooms.put(r.id(), new Room(r.id(), r.alias(), r.channelId(), r.spaceId(), r.creatorId(), r.name(),
-            new RoomType(r.type()), r.isPublic(), flags, r.waitingRoomAudience(), r.createdAt(), r.lastCallAt(),
+            RoomType.of(r.type()), r.isPublic(), RoomFlags.of(flags), r.waitingRoomAudience(), r.createdAt(), r.lastCallAt(),
             roles, r.redirectUrl()));
         s.roomIdByAlias.put(r.alias(), r.id());
       }
@@ -171,7 +172,7 @@ final class SavedTenants {
 
   private static RoomState room(Room r) {
     Map<String, Boolean> flags = new LinkedHashMap<>();
-    r.flags().forEach((flag, value) -> flags.put(flag.field(), value));
+    r.flags().asMap().forEach((flag, value) -> flags.put(flag.field(), value));
     Map<String, String> roles = new TreeMap<>();
     r.roles().forEach((user, role) -> roles.put(user, role.wire()));
     return new RoomState(r.id(), r.alias(), r.channelId(), r.spaceId(), r.creatorId(), r.name(), r.type().wire(),

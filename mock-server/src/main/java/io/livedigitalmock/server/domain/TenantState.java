@@ -13,10 +13,9 @@ import io.livedigitalmock.server.domain.rooms.Invite;
 import io.livedigitalmock.server.domain.rooms.Room;
 import io.livedigitalmock.server.domain.rooms.Space;
 import io.livedigitalmock.server.domain.webhooks.Webhook;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * All that one tenant has stored, and the look-ups every area shares. Guarded by the tenant's lock:
@@ -28,33 +27,46 @@ final class TenantState {
 
   private final StoredData.Meter meter;
 
-  final Map<String, User> users = metered(new LinkedHashMap<>());
-  final Map<String, String> userIdByEmail = metered(new HashMap<>());
-  final Map<String, Space> spaces = metered(new LinkedHashMap<>());
-  final Map<String, Room> rooms = metered(new LinkedHashMap<>());
-  final Map<String, String> roomIdByAlias = metered(new HashMap<>());
-  final Map<String, Invite> invites = metered(new LinkedHashMap<>());
-  final Map<String, AccessLink> links = metered(new LinkedHashMap<>());
-  final Map<String, String> linkIdByTokenId = metered(new HashMap<>());
-  final Map<String, PersonalToken> personalTokens = metered(new LinkedHashMap<>());
-  final Map<String, String> personalTokenIdByTokenId = metered(new HashMap<>());
-  final Map<String, Participant> participants = metered(new LinkedHashMap<>());
-  final Map<String, Call> calls = metered(new LinkedHashMap<>());
-  final Map<String, String> activeCallIdByRoom = metered(new HashMap<>());
-  final Map<String, Recording> recordings = metered(new LinkedHashMap<>());
-  final Map<String, String> activeRecordingIdByRoom = metered(new HashMap<>());
-  final Map<String, Webhook> webhookBySpace = metered(new HashMap<>());
+  final Map<String, User> users;
+  final Map<String, String> userIdByEmail;
+  final Map<String, Space> spaces;
+  final Map<String, Room> rooms;
+  final Map<String, String> roomIdByAlias;
+  final Map<String, Invite> invites;
+  final Map<String, AccessLink> links;
+  final Map<String, String> linkIdByTokenId;
+  final Map<String, PersonalToken> personalTokens;
+  final Map<String, String> personalTokenIdByTokenId;
+  final Map<String, Participant> participants;
+  final Map<String, Call> calls;
+  final Map<String, String> activeCallIdByRoom;
+  final Map<String, Recording> recordings;
+  final Map<String, String> activeRecordingIdByRoom;
+  final Map<String, Webhook> webhookBySpace;
   /** storeExternalUserMeta, keyed by externalUserId + "\n" + externalMeetingId. */
-  final Map<String, Map<String, Object>> externalUserMeta = metered(new HashMap<>());
+  final Map<String, Map<String, Object>> externalUserMeta;
 
   /** {@code meter}: where what this state stores is counted against {@code --data-bytes}. */
   TenantState(StoredData.Meter meter) {
     this.meter = meter;
-  }
-
-  /** The meter is read at each write: the maps are made before the constructor sets it. */
-  private <V> Map<String, V> metered(Map<String, V> map) {
-    return new MeteredMap<>(map, delta -> meter.add(delta));
+    LongConsumer metering = meter::add;
+    users = MeteredMap.linked(metering);
+    userIdByEmail = MeteredMap.hashed(metering);
+    spaces = MeteredMap.linked(metering);
+    rooms = MeteredMap.linked(metering);
+    roomIdByAlias = MeteredMap.hashed(metering);
+    invites = MeteredMap.linked(metering);
+    links = MeteredMap.linked(metering);
+    linkIdByTokenId = MeteredMap.hashed(metering);
+    personalTokens = MeteredMap.linked(metering);
+    personalTokenIdByTokenId = MeteredMap.hashed(metering);
+    participants = MeteredMap.linked(metering);
+    calls = MeteredMap.linked(metering);
+    activeCallIdByRoom = MeteredMap.hashed(metering);
+    recordings = MeteredMap.linked(metering);
+    activeRecordingIdByRoom = MeteredMap.hashed(metering);
+    webhookBySpace = MeteredMap.hashed(metering);
+    externalUserMeta = MeteredMap.hashed(metering);
   }
 
   /** What this state holds, as counted against {@code --data-bytes}. */
@@ -77,6 +89,12 @@ final class TenantState {
       throw ApiError.notFound("User");
     }
     return user;
+  }
+
+  /** The stored user's own copy of {@code userId}, or {@code userId} when there is no such user. */
+  String storedId(String userId) {
+    User user = users.get(userId);
+    return user != null ? user.id() : userId;
   }
 
   Space space(String spaceId) {

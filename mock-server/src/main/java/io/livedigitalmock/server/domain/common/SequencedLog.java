@@ -15,7 +15,8 @@ import java.util.function.ToLongFunction;
  * matching X after the ones I have seen" and be woken when it arrives instead of sleeping. Bounded by
  * count and by the sum of the entries' weights (e.g. their {@link Footprint} bytes): past either the
  * oldest entries are forgotten (past the weight, the newest one stays). A log that shares a budget with others
- * reports every change of its weight to {@code weightChanged}. Thread-safe.
+ * reports every change of its weight to {@code weightChanged} (an append, after it lets go of the log's
+ * lock). Thread-safe.
  */
 public final class SequencedLog<T> {
 
@@ -57,19 +58,20 @@ public final class SequencedLog<T> {
   public T append(LongFunction<T> withSeq) {
     List<Waiter<T>> woken = null;
     T stored;
+    long delta;
     synchronized (this) {
       stored = withSeq.apply(++lastSeq);
       long w = weightOf.applyAsLong(stored);
       entries.addLast(stored);
       weights.addLast(w);
-      long delta = w;
+      delta = w;
       // past the weight the newest entry stays, however heavy; a capacity of 0 keeps nothing
       while (!entries.isEmpty() && (entries.size() > capacity || weight + delta > maxWeight && entries.size() > 1)) {
         entries.removeFirst();
         delta -= weights.removeFirst();
         dropped++;
       }
-      changeWeight(delta);   // once: a log at its bounds drops one entry per append, a shared total is contended
+      weight += delta;
       if (!waiters.isEmpty()) {
         List<Waiter<T>> wake = new ArrayList<>();
         T entry = stored;
@@ -83,6 +85,9 @@ public final class SequencedLog<T> {
         woken = wake;
       }
     }
+    // once, and outside the lock: a log at its bounds drops an entry per append, and a total shared by
+    // many logs is contended; inside, the other event loops queued behind it (2 loops served less than 1)
+    weightChanged.accept(delta);
     if (woken != null) {
       woken.forEach(waiter -> waiter.result.complete(stored));
     }

@@ -1,7 +1,6 @@
 package io.livedigitalmock.server.domain.rooms;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,17 +9,16 @@ import java.util.Map;
  * {@code redirectUrl} [docs]: where the room page sends people after they leave, or null.
  */
 public record Room(String id, String alias, String channelId, String spaceId, String creatorId,
-                   String name, RoomType type, boolean isPublic, Map<RoomFlag, Boolean> flags,
+                   String name, RoomType type, boolean isPublic, RoomFlags flags,
                    String waitingRoomAudience, Instant createdAt, Instant lastCallAt,
                    Map<String, RoomRole> roles, String redirectUrl) {
 
   public Room {
-    flags = Map.copyOf(flags);
     roles = Map.copyOf(roles);
   }
 
   public boolean flag(RoomFlag flag) {
-    return flags.getOrDefault(flag, flag.defaultValue());
+    return flags.get(flag);
   }
 
   /** The caller's role here: the creator owns the room; others have what was granted, or none. */
@@ -44,10 +42,7 @@ public record Room(String id, String alias, String channelId, String spaceId, St
 
   public Room withSettings(String name, RoomType type, boolean isPublic, Map<RoomFlag, Boolean> changed,
                            String redirectUrl) {
-    EnumMap<RoomFlag, Boolean> merged = new EnumMap<>(RoomFlag.class);
-    merged.putAll(flags);
-    merged.putAll(changed);
-    return new Room(id, alias, channelId, spaceId, creatorId, name, type, isPublic, merged,
+    return new Room(id, alias, channelId, spaceId, creatorId, name, type, isPublic, flags.with(changed),
         waitingRoomAudience, createdAt, lastCallAt, roles, redirectUrl);
   }
 

@@ -15,8 +15,15 @@ public record RoomType(String wire) {
     Validate.notBlank("type", wire);
   }
 
-  /** The type named {@code wire}, or null when none was sent. */
+  /** The type named {@code wire}, or null when none was sent; the two known types are shared by every room. */
   public static RoomType of(String wire) {
-    return wire == null ? null : new RoomType(wire);
+    if (wire == null) {
+      return null;
+    }
+    return switch (wire) {
+      case "lesson" -> LESSON;
+      case "webinar" -> WEBINAR;
+      default -> new RoomType(wire);
+    };
   }
 }
