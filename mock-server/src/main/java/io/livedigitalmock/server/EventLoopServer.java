@@ -8,8 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * One HTTP server on one event loop. {@link MockServer} deploys one per event loop, all on the same
@@ -20,12 +20,12 @@ import java.util.function.Function;
 final class EventLoopServer extends VerticleBase {
 
   private final HttpServerOptions options;
-  private final Function<Vertx, Router> routes;
+  private final BiConsumer<Vertx, Router> routes;
   private final RequestDeadlines deadlines;
   private final Consumer<HttpServer> listening;
 
   /** {@code listening}: told of the server once it listens (its actual port when the port was 0). */
-  EventLoopServer(HttpServerOptions options, Function<Vertx, Router> routes, RequestDeadlines deadlines,
+  EventLoopServer(HttpServerOptions options, BiConsumer<Vertx, Router> routes, RequestDeadlines deadlines,
                   Consumer<HttpServer> listening) {
     this.options = options;
     this.routes = routes;
@@ -35,13 +35,16 @@ final class EventLoopServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = routes.apply(vertx);
-    return vertx.createHttpServer(options)
+    Router router = Router.router(vertx);
+    Future<HttpServer> listened = vertx.createHttpServer(options)
         .connectionHandler(deadlines::connected)
         .requestHandler(MalformedRequests.guard(router))
         .invalidRequestHandler(MalformedRequests::invalid)
         .webSocketHandler(MalformedRequests::noWebSockets)
-        .listen()
-        .onSuccess(listening::accept);
+        .listen();
+    // The routes are mounted while the acceptor thread binds the socket, not before: this event loop
+    // serves none of its connections until this method returns, so no request meets a router half made.
+    routes.accept(vertx, router);
+    return listened.onSuccess(listening::accept);
   }
 }

@@ -21,6 +21,9 @@ public final class Main {
       return;
     }
     boolean healthcheck = java.util.Arrays.asList(args).contains("--healthcheck");
+    if (!healthcheck) {
+      StartupPreload.start();
+    }
     String[] options = java.util.Arrays.stream(args).filter(a -> !a.equals("--healthcheck"))
         .toArray(String[]::new);
     MockConfig config;

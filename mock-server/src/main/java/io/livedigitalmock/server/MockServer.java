@@ -37,7 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 /**
  * The composition root: builds the domain, then one HTTP server per event loop on the same port
@@ -94,7 +94,8 @@ public final class MockServer implements AutoCloseable {
       StateTransfer state = local.attach(tenants, key);
       RequestDeadlines deadlines = new RequestDeadlines(vertx, limits.requestTimeout());
       ControlPlaneGuard guard = controlPlaneGuard(config);
-      Function<Vertx, Router> routes = v -> router(v, config, tenants, scripting, guard, deadlines, recordingFile, state);
+      BiConsumer<Vertx, Router> routes = (v, router) -> mount(router, v, config, tenants, scripting, guard, deadlines,
+          recordingFile, state);
       // port 0: a free port, shared by all of them (Vert.x binds a negative port once, at random)
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.host()).setPort(config.port() == 0 ? -1 : config.port())
@@ -135,10 +136,9 @@ public final class MockServer implements AutoCloseable {
    * who asks; the request journal takes note; writes wait for room in the stored data; the body is
    * read. Then the control plane, the API (fault rules first) and its pages.
    */
-  private static Router router(Vertx vertx, MockConfig config, TenantRegistry tenants, FaultsAndJournal scripting,
+  private static void mount(Router router, Vertx vertx, MockConfig config, TenantRegistry tenants, FaultsAndJournal scripting,
                                ControlPlaneGuard guard, RequestDeadlines deadlines, byte[] recordingFile,
                                StateTransfer state) {
-    Router router = Router.router(vertx);
     if (config.localDev().verbose()) {
       new io.livedigitalmock.server.http.AccessLog(tenants, System.out).mount(router);
     }
@@ -167,7 +167,6 @@ public final class MockServer implements AutoCloseable {
     List<Handler<RoutingContext>> beforeOperations = new ArrayList<>(scripting.beforeOperations(tenants));
     beforeOperations.add(storedData::operation);
     new ApiRoutes(tenants, recordingFile).mount(router, beforeOperations);
-    return router;
   }
 
   /** The hosts the mock knows it has: the one it binds (unless all interfaces) and its room links' host. */
