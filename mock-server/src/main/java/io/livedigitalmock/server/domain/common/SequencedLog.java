@@ -87,7 +87,9 @@ public final class SequencedLog<T> {
     }
     // once, and outside the lock: a log at its bounds drops an entry per append, and a total shared by
     // many logs is contended; inside, the other event loops queued behind it (2 loops served less than 1)
-    weightChanged.accept(delta);
+    if (delta != 0) {   // a full log of like entries drops what it takes in: then no write at all
+      weightChanged.accept(delta);
+    }
     if (woken != null) {
       woken.forEach(waiter -> waiter.result.complete(stored));
     }
