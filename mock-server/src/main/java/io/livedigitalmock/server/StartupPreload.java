@@ -40,15 +40,11 @@ final class StartupPreload {
   private static void run() {
     ClassLoader loader = StartupPreload.class.getClassLoader();
     for (String name : CLASSES) {
-      load(name, true, loader);
-    }
-  }
-
-  private static void load(String name, boolean initialize, ClassLoader loader) {
-    try {
-      Class.forName(name, initialize, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      // gone, or not loadable here: it is loaded when first used, as without this thread
+      try {
+        Class.forName(name, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // gone, or not loadable here: it is loaded when first used, as without this thread
+      }
     }
   }
 }

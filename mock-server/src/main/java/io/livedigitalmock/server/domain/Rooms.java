@@ -4,13 +4,11 @@ import io.livedigitalmock.server.domain.auth.Caller;
 import io.livedigitalmock.server.domain.common.ApiError;
 import io.livedigitalmock.server.domain.common.Validate;
 import io.livedigitalmock.server.domain.rooms.Room;
-import io.livedigitalmock.server.domain.rooms.RoomFlag;
 import io.livedigitalmock.server.domain.rooms.RoomFlags;
 import io.livedigitalmock.server.domain.rooms.RoomRole;
 import io.livedigitalmock.server.domain.rooms.RoomSettings;
 import io.livedigitalmock.server.domain.rooms.RoomType;
 import io.livedigitalmock.server.domain.rooms.Space;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,15 +33,10 @@ public final class Rooms {
       while (s.roomIdByAlias.containsKey(alias)) {
         alias = backend.ids().alias();
       }
-      EnumMap<RoomFlag, Boolean> flags = new EnumMap<>(RoomFlag.class);
-      for (RoomFlag flag : RoomFlag.values()) {
-        flags.put(flag, settings.flags().getOrDefault(flag, flag.defaultValue()));
-      }
-      RoomFlags given = RoomFlags.of(flags);
       // The stored space's and user's own id strings, not the request's copies: a room keeps them for life.
       Room room = new Room(backend.ids().objectId(), alias, backend.ids().objectId(), space.id(), s.storedId(userId),
           settings.name(), settings.type() != null ? settings.type() : RoomType.LESSON,
-          settings.isPublic() == null || settings.isPublic(), given, "nobody", backend.clock().now(),
+          settings.isPublic() == null || settings.isPublic(), RoomFlags.everyFlag(settings.flags()), "nobody", backend.clock().now(),
           null, Map.of(), redirectUrl(settings.redirectUrl(), null));
       s.rooms.put(room.id(), room);
       s.roomIdByAlias.put(alias, room.id());
@@ -55,12 +48,8 @@ public final class Rooms {
   Room fixture(String id, String alias, String spaceId, String creatorId, String name) {
     synchronized (backend.lock()) {
       TenantState s = backend.state();
-      EnumMap<RoomFlag, Boolean> flags = new EnumMap<>(RoomFlag.class);
-      for (RoomFlag flag : RoomFlag.values()) {
-        flags.put(flag, flag.defaultValue());
-      }
       Room room = new Room(id, alias, backend.ids().objectId(), spaceId, creatorId, name, RoomType.LESSON, true,
-          RoomFlags.of(flags), "nobody", backend.clock().now(), null, Map.of(), null);
+          RoomFlags.everyFlag(Map.of()), "nobody", backend.clock().now(), null, Map.of(), null);
       s.rooms.put(id, room);
       s.roomIdByAlias.put(alias, id);
       return room;

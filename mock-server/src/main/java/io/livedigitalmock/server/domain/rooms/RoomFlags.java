@@ -10,6 +10,15 @@ import java.util.Map;
  */
 public record RoomFlags(int given, int on) {
 
+  /** Every flag given: as {@code values} gives it, else at its default (what a new room stores). */
+  public static RoomFlags everyFlag(Map<RoomFlag, Boolean> values) {
+    int on = 0;
+    for (RoomFlag flag : RoomFlag.values()) {
+      on |= values.getOrDefault(flag, flag.defaultValue()) ? 1 << flag.ordinal() : 0;
+    }
+    return new RoomFlags((1 << RoomFlag.values().length) - 1, on);
+  }
+
   /** The flags {@code flags} gives (a null value counts as not given). */
   public static RoomFlags of(Map<RoomFlag, Boolean> flags) {
     return new RoomFlags(0, 0).with(flags);

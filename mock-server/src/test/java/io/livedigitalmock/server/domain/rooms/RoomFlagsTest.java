@@ -39,4 +39,13 @@ class RoomFlagsTest {
     assertTrue(updated.get(RoomFlag.IS_REMOTE_DRAWING_ALLOWED));
     assertEquals(RoomFlag.values().length, updated.asMap().size());
   }
+
+  @Test
+  void aNewRoomGivesEveryFlagItsDefaultUnlessTheRequestSetsIt() {
+    RoomFlags flags = RoomFlags.everyFlag(Map.of(RoomFlag.IS_FAVORITE, true));
+    assertEquals(RoomFlag.values().length, flags.asMap().size(), "every flag is saved");
+    assertTrue(flags.get(RoomFlag.IS_FAVORITE));
+    assertEquals(RoomFlag.IS_CHAT_ALLOWED.defaultValue(), flags.get(RoomFlag.IS_CHAT_ALLOWED));
+    assertEquals(RoomFlag.IS_AUTO_RECORDING_ALLOWED.defaultValue(), flags.get(RoomFlag.IS_AUTO_RECORDING_ALLOWED));
+  }
 }
