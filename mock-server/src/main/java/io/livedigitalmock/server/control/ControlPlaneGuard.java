@@ -1,6 +1,7 @@
 package io.livedigitalmock.server.control;
 
 import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.http.LiteralPaths;
 import io.livedigitalmock.server.ui.ControlTokenCookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -54,7 +55,7 @@ public final class ControlPlaneGuard {
    */
   public void check(RoutingContext ctx) {
     String path = ctx.normalizedPath();
-    if (!path.startsWith("/_mock") || path.length() > 6 && path.charAt(6) != '/' || path.equals(HEALTH)) {
+    if (!LiteralPaths.isControlPlane(path) || path.equals(HEALTH)) {
       return;
     }
     if (!enabled) {

@@ -32,9 +32,14 @@ public final class LiteralPaths {
       throw ApiError.badRequest("A path must not contain . or .. segments");
     }
     String routed = ctx.normalizedPath();
-    if ((routed.equals("/_mock") || routed.startsWith("/_mock/")) && !sent.startsWith("/_mock/")) {
+    if (isControlPlane(routed) && !sent.startsWith("/_mock/")) {
       throw ApiError.notFound("Route");
     }
+  }
+
+  /** True for a normalized path of the control plane: {@code /_mock} and everything under it. */
+  public static boolean isControlPlane(String normalizedPath) {
+    return normalizedPath.equals("/_mock") || normalizedPath.startsWith("/_mock/");
   }
 
   /** True if a segment between slashes (or the ends) is {@code .} or {@code ..}. */

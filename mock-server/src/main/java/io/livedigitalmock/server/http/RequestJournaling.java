@@ -142,8 +142,8 @@ public final class RequestJournaling {
       this.bodySize = body == null ? 0 : body.length();
       this.body = body == null || bodySize == 0 ? null
           : bodySize > RequestJournal.BODY_CAP ? body.getBuffer(0, RequestJournal.BODY_CAP) : body;
-      // an estimate, not a walk over the headers: ~64 bytes a header, plus the token that dominates
-      // them (counted though entries share it: the bound errs on the safe side)
+      // an estimate: ~64 bytes a header, plus the token that dominates them (counted though entries
+      // share it: the bound errs on the safe side)
       long retainedBytes = headers.length * 32L + (this.body == null ? 0 : this.body.length());
       for (int i = 0; i < headers.length; i += 2) {
         if (headers[i].equalsIgnoreCase("Authorization")) {
