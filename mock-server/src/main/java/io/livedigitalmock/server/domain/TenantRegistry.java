@@ -51,11 +51,11 @@ public final class TenantRegistry {
   private final java.util.Set<String> order = new java.util.LinkedHashSet<>();
 
   /**
-   * What a tenant takes besides its stored data (backend, empty maps, clock): an empty tenant with its
-   * user measured 3.8 KB of heap in all ({@code mock-server/bench/memory.sh}), which this plus its
-   * counted spec and user exceed.
+   * What a tenant takes besides its stored data (backend, empty maps, clock, id sources): an empty
+   * tenant with its user measured 2.7 KB of heap in all ({@code mock-server/bench/memory.sh}), which
+   * this plus its counted spec and user (about 1 KB) exceed.
    */
-  static final long TENANT_WEIGHT = 4_096;
+  static final long TENANT_WEIGHT = 2_048;
   private IdSource generated;
 
   /** {@code sdkExampleTenant}: whether the tenant the SDK example apps expect ({@link SdkExampleTenant}) exists. */

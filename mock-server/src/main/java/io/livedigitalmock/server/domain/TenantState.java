@@ -51,20 +51,20 @@ final class TenantState {
     this.meter = meter;
     LongConsumer metering = meter::add;
     users = MeteredMap.linked(metering);
-    userIdByEmail = MeteredMap.hashed(metering);
+    userIdByEmail = MeteredMap.index(metering);
     spaces = MeteredMap.linked(metering);
     rooms = MeteredMap.linked(metering);
-    roomIdByAlias = MeteredMap.hashed(metering);
+    roomIdByAlias = MeteredMap.index(metering);
     invites = MeteredMap.linked(metering);
     links = MeteredMap.linked(metering);
-    linkIdByTokenId = MeteredMap.hashed(metering);
+    linkIdByTokenId = MeteredMap.index(metering);
     personalTokens = MeteredMap.linked(metering);
-    personalTokenIdByTokenId = MeteredMap.hashed(metering);
+    personalTokenIdByTokenId = MeteredMap.index(metering);
     participants = MeteredMap.linked(metering);
     calls = MeteredMap.linked(metering);
-    activeCallIdByRoom = MeteredMap.hashed(metering);
+    activeCallIdByRoom = MeteredMap.index(metering);
     recordings = MeteredMap.linked(metering);
-    activeRecordingIdByRoom = MeteredMap.hashed(metering);
+    activeRecordingIdByRoom = MeteredMap.index(metering);
     webhookBySpace = MeteredMap.hashed(metering);
     externalUserMeta = MeteredMap.hashed(metering);
   }
@@ -89,6 +89,12 @@ final class TenantState {
       throw ApiError.notFound("User");
     }
     return user;
+  }
+
+  /** The stored space's own copy of {@code spaceId}, or {@code spaceId} when there is no such space. */
+  String storedSpaceId(String spaceId) {
+    Space space = spaces.get(spaceId);
+    return space != null ? space.id() : spaceId;
   }
 
   /** The stored user's own copy of {@code userId}, or {@code userId} when there is no such user. */

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class MemoryLimitsTest {
 
   private static final String TWENTY_KB = "x".repeat(20_000);
+  /** 20,000 chars that the JVM keeps in two bytes each. */
+  private static final String FORTY_KB = "я".repeat(20_000);
 
   @Test
   void storedDataPastDataBytesIsRefusedUntilAResetMakesRoom() {
@@ -82,12 +84,12 @@ class MemoryLimitsTest {
       control(server).post("/_mock/receivers").then().spec(apiError(409)).body("message", containsString("--max-receivers"));
 
       for (int i = 0; i < 3; i++) {
-        control(server).body(TWENTY_KB).post("/_mock/receivers/{id}", a).then().statusCode(200);
+        control(server).body(FORTY_KB).post("/_mock/receivers/{id}", a).then().statusCode(200);
       }
       for (int i = 0; i < 3; i++) {
-        control(server).body(TWENTY_KB).post("/_mock/receivers/{id}", b).then().statusCode(200);
+        control(server).body(FORTY_KB).post("/_mock/receivers/{id}", b).then().statusCode(200);
       }
-      // 20,000 chars count 40 KB each: three of the six fit in 128 KiB, the newest ones (all of b's)
+      // 20,000 Cyrillic chars count 40 KB each: three of the six fit in 128 KiB, the newest ones (all of b's)
       assertEquals(0, requests(server, a).getInt("total"));
       assertEquals(3, requests(server, b).getInt("total"));
 

@@ -19,23 +19,33 @@ import java.util.function.LongConsumer;
  */
 public final class MeteredMap<K, V> extends AbstractMap<K, V> {
 
-  private final boolean insertionOrder;
+  private enum Kind { LINKED, HASHED, INDEX }
+
+  private final Kind kind;
   private final LongConsumer meter;
   private Map<K, V> delegate;
 
-  private MeteredMap(boolean insertionOrder, LongConsumer meter) {
-    this.insertionOrder = insertionOrder;
+  private MeteredMap(Kind kind, LongConsumer meter) {
+    this.kind = kind;
     this.meter = meter;
   }
 
   /** Iterates in insertion order, like a {@link LinkedHashMap}. */
   public static <K, V> MeteredMap<K, V> linked(LongConsumer meter) {
-    return new MeteredMap<>(true, meter);
+    return new MeteredMap<>(Kind.LINKED, meter);
   }
 
   /** In no particular order, like a {@link HashMap}. */
   public static <K, V> MeteredMap<K, V> hashed(LongConsumer meter) {
-    return new MeteredMap<>(false, meter);
+    return new MeteredMap<>(Kind.HASHED, meter);
+  }
+
+  /**
+   * A look-up of a stored thing's id by another of its keys, in no particular order: each value is the
+   * id string the thing itself holds (put that instance), so a value counts as its slot in the entry only.
+   */
+  public static <K> MeteredMap<K, String> index(LongConsumer meter) {
+    return new MeteredMap<>(Kind.INDEX, meter);
   }
 
   @Override
@@ -56,10 +66,11 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
   @Override
   public V put(K key, V value) {
     if (delegate == null) {
-      delegate = insertionOrder ? new LinkedHashMap<>() : new HashMap<>();
+      // a table of two: most of a tenant's maps hold one entry or a few (its user, its space)
+      delegate = kind == Kind.LINKED ? new LinkedHashMap<>(2) : new HashMap<>(2);
     }
     V old = delegate.put(key, Objects.requireNonNull(value, "a stored value"));
-    meter.accept(old != null ? Footprint.of(value) - Footprint.of(old) : entry(key, value));   // no null values: one look-up
+    meter.accept(old != null ? value(value) - value(old) : entry(key, value));   // no null values: one look-up
     return old;
   }
 
@@ -78,8 +89,12 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
     return new Entries();
   }
 
-  private static long entry(Object key, Object value) {
-    return Footprint.MAP_ENTRY + Footprint.of(key) + Footprint.of(value);
+  private long entry(Object key, Object value) {
+    return kind == Kind.INDEX ? Footprint.MAP_ENTRY + Footprint.of(key) : Footprint.ofEntry(key, value);
+  }
+
+  private long value(Object value) {
+    return kind == Kind.INDEX ? 0 : Footprint.of(value);
   }
 
   private final class Entries extends AbstractSet<Entry<K, V>> {
@@ -112,7 +127,7 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
             public V setValue(V value) {
               V old = e.setValue(value);
               super.setValue(value);
-              meter.accept(Footprint.of(value) - Footprint.of(old));
+              meter.accept(value(value) - value(old));
               return old;
             }
           };

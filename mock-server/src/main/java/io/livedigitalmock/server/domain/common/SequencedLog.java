@@ -28,7 +28,8 @@ public final class SequencedLog<T> {
   private final ToLongFunction<T> seqOf;
   private final ToLongFunction<T> weightOf;
   private final LongConsumer weightChanged;
-  private final Deque<T> entries = new ArrayDeque<>();
+  /** Small at first: every tenant has logs, and most hold a few entries. */
+  private final Deque<T> entries = new ArrayDeque<>(1);
   /** The weight of each entry, in the same order. */
   private final LongQueue weights = new LongQueue();
   private final List<Waiter<T>> waiters = new ArrayList<>();
@@ -181,7 +182,7 @@ public final class SequencedLog<T> {
   /** Longs first in, first out, unboxed: one weight per entry of a log that may hold many thousands. */
   private static final class LongQueue {
 
-    private long[] ring = new long[16];
+    private long[] ring = new long[2];
     private int head;
     private int size;
 

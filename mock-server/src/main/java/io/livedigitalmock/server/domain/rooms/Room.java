@@ -1,14 +1,17 @@
 package io.livedigitalmock.server.domain.rooms;
 
+import io.livedigitalmock.server.domain.common.Footprint;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A room of a space. Immutable snapshot; the API addresses it by id, links by alias [guide FAQ].
- * {@code redirectUrl} [docs]: where the room page sends people after they leave, or null.
+ * {@code redirectUrl} [docs]: where the room page sends people after they leave, or null. Its space's
+ * and creator's ids are the stored space's and user's own strings.
  */
-public record Room(String id, String alias, String channelId, String spaceId, String creatorId,
+public record Room(String id, String alias, String channelId, @Footprint.Shared String spaceId,
+                   @Footprint.Shared String creatorId,
                    String name, RoomType type, boolean isPublic, RoomFlags flags,
                    String waitingRoomAudience, Instant createdAt, Instant lastCallAt,
                    Map<String, RoomRole> roles, String redirectUrl) {

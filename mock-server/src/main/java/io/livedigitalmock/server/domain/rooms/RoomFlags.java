@@ -10,13 +10,32 @@ import java.util.Map;
  */
 public record RoomFlags(int given, int on) {
 
+  private static final int EVERY = (1 << RoomFlag.values().length) - 1;
+  /**
+   * The flags with every one given, one instance per set of values, made when first asked for: what
+   * stored rooms hold, so that thousands of rooms share a few of these.
+   */
+  private static final RoomFlags[] EVERY_GIVEN = new RoomFlags[EVERY + 1];
+
   /** Every flag given: as {@code values} gives it, else at its default (what a new room stores). */
   public static RoomFlags everyFlag(Map<RoomFlag, Boolean> values) {
     int on = 0;
     for (RoomFlag flag : RoomFlag.values()) {
       on |= values.getOrDefault(flag, flag.defaultValue()) ? 1 << flag.ordinal() : 0;
     }
-    return new RoomFlags((1 << RoomFlag.values().length) - 1, on);
+    return valueOf(EVERY, on);
+  }
+
+  private static RoomFlags valueOf(int given, int on) {
+    if (given != EVERY) {
+      return new RoomFlags(given, on);
+    }
+    RoomFlags shared = EVERY_GIVEN[on];
+    if (shared == null) {   // two threads may both make it: equal records, either will do
+      shared = new RoomFlags(given, on);
+      EVERY_GIVEN[on] = shared;
+    }
+    return shared;
   }
 
   /** The flags {@code flags} gives (a null value counts as not given). */
@@ -35,7 +54,7 @@ public record RoomFlags(int given, int on) {
         on = e.getValue() ? on | bit : on & ~bit;
       }
     }
-    return new RoomFlags(given, on);
+    return valueOf(given, on);
   }
 
   /** The flag's value, or its default when it was never given. */
