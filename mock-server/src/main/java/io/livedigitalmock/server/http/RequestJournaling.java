@@ -133,18 +133,22 @@ public final class RequestJournaling {
   private static final class Content implements RequestContent {
 
     private final String[] headers;
-    private final Buffer body;
+    /**
+     * The body's first {@link RequestJournal#BODY_CAP} bytes, copied out: the body buffer has room for
+     * a kilobyte or more whatever it holds, and kept by thousands of entries that was most of the
+     * journal's heap, and more than its bound counted.
+     */
+    private final byte[] body;
     private final int bodySize;
     private final long retained;
 
     Content(String[] headers, Buffer body) {
       this.headers = headers;
       this.bodySize = body == null ? 0 : body.length();
-      this.body = body == null || bodySize == 0 ? null
-          : bodySize > RequestJournal.BODY_CAP ? body.getBuffer(0, RequestJournal.BODY_CAP) : body;
+      this.body = bodySize == 0 ? null : body.getBytes(0, Math.min(bodySize, RequestJournal.BODY_CAP));
       // an estimate: ~64 bytes a header, plus the token that dominates them (counted though entries
       // share it: the bound errs on the safe side)
-      long retainedBytes = headers.length * 32L + (this.body == null ? 0 : this.body.length());
+      long retainedBytes = headers.length * 32L + (this.body == null ? 0 : 16 + this.body.length);
       for (int i = 0; i < headers.length; i += 2) {
         if (headers[i].equalsIgnoreCase("Authorization")) {
           retainedBytes += headers[i + 1].length();
@@ -164,7 +168,7 @@ public final class RequestJournaling {
 
     @Override
     public byte[] body() {
-      return body == null ? new byte[0] : body.getBytes();
+      return body == null ? new byte[0] : body.clone();
     }
 
     @Override

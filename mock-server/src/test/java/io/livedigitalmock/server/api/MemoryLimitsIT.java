@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The jar with {@code -Xmx128m} and the default limits: floods of valid requests, each into one
- * store (the delivery log, the receivers' logs, a tenant's data, tenants, receivers), never run it out
- * of memory: it forgets its oldest log entries, or refuses with a 4xx naming the option. After every
- * flood it answers, resets and serves the API. {@code -XX:+ExitOnOutOfMemoryError} (as in the image)
+ * store (the delivery log, the receivers' logs, the request journals, a tenant's data, tenants,
+ * receivers), one after another until the logs, the journals and the stored data are full at once,
+ * never run it out of memory: it forgets its oldest log entries, or refuses with a 4xx naming the
+ * option. After every flood it answers, resets and serves the API. {@code -XX:+ExitOnOutOfMemoryError} (as in the image)
  * turns an out-of-memory into a dead process the test sees.
  */
 class MemoryLimitsIT {
@@ -75,16 +76,7 @@ class MemoryLimitsIT {
       }
       assertAlive();
 
-      // one tenant's stored data: external-user meta of 200 KB each, until refused
-      String meta = "/v1/spaces/" + space + "/analytics/external-user-meta";
-      for (int i = 0; i < 2_000 && status("POST", meta, new JsonObject().put("externalUserId", "u" + i)
-          .put("meta", new JsonObject().put("bio", BIG)).encode(), token) == 201; i++) {
-        assertTrue(i < 1_999, "stored data is limited");
-      }
-      assertAlive();
-
       // the request journals: 60 tenants, each sent 250 requests whose bodies the journal keeps 8 KB of
-      assertEquals(200, status("POST", "/_mock/reset", null, null));
       String eightKb = new JsonObject().put("email", "x".repeat(8_200)).encode();
       for (int t = 0; t < 60; t++) {
         JsonObject journaled = send("POST", "/_mock/tenants", "{}", null);
@@ -96,6 +88,14 @@ class MemoryLimitsIT {
         }
       }
       assertAlive();
+
+      // one tenant's stored data: external-user meta of 200 KB each, until refused
+      String meta = "/v1/spaces/" + space + "/analytics/external-user-meta";
+      for (int i = 0; i < 2_000 && status("POST", meta, new JsonObject().put("externalUserId", "u" + i)
+          .put("meta", new JsonObject().put("bio", BIG)).encode(), token) == 201; i++) {
+        assertTrue(i < 1_999, "stored data is limited");
+      }
+      assertAlive();   // with the logs, the journals and the stored data full at once
 
       // tenants, until refused (after a reset, so that the stored data above leaves them room)
       assertEquals(200, status("POST", "/_mock/reset", null, null));
