@@ -161,4 +161,22 @@ class RequestJournalTest {
       assertTrue(kept >= 1 && kept < 5, "2,000 bytes hold a few entries, not 11: " + kept);
     }
   }
+
+  @Test
+  void everyHeaderCountsAgainstTheBytes() throws Exception {
+    try (MockServer tiny = MockServer.start(MockConfig.defaults().withPort(0).withJournalLimits(100, 20_000))) {
+      EventsKit onTiny = new EventsKit(tiny);
+      Tenant b = onTiny.newTenant();
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      for (int i = 0; i < 10; i++) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(onTiny.baseUrl() + "/v1/users/me"))
+            .header("Authorization", "Bearer " + b.token).header("X-Trace", Integer.toString(i).repeat(4_000)).build();
+        assertEquals(200, client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+      }
+      int kept = onTiny.get("/_mock/tenants/" + b.clientId + "/requests", null).expect(200)
+          .getJsonArray("items").size();
+      assertTrue(kept >= 1 && kept < 5, "20,000 bytes hold four requests of a new 4,000-char header, not 11: " + kept);
+    }
+  }
 }
