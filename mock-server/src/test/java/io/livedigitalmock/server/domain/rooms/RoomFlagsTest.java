@@ -2,6 +2,7 @@ package io.livedigitalmock.server.domain.rooms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumMap;
@@ -47,5 +48,14 @@ class RoomFlagsTest {
     assertTrue(flags.get(RoomFlag.IS_FAVORITE));
     assertEquals(RoomFlag.IS_CHAT_ALLOWED.defaultValue(), flags.get(RoomFlag.IS_CHAT_ALLOWED));
     assertEquals(RoomFlag.IS_AUTO_RECORDING_ALLOWED.defaultValue(), flags.get(RoomFlag.IS_AUTO_RECORDING_ALLOWED));
+  }
+
+  @Test
+  void roomsWithTheSameFlagsShareOneInstance() {
+    RoomFlags defaults = RoomFlags.everyFlag(Map.of());
+    assertSame(defaults, RoomFlags.everyFlag(new HashMap<>()), "what thousands of stored rooms hold, once");
+    RoomFlags noChat = defaults.with(Map.of(RoomFlag.IS_CHAT_ALLOWED, false));
+    assertSame(noChat, RoomFlags.everyFlag(Map.of(RoomFlag.IS_CHAT_ALLOWED, false)));
+    assertSame(defaults, noChat.with(Map.of(RoomFlag.IS_CHAT_ALLOWED, true)));
   }
 }
