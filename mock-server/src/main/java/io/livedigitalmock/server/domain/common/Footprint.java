@@ -15,7 +15,8 @@ import java.util.Set;
  * An upper estimate of the heap an object holds: what the memory limits count. Generous on
  * purpose (every reference as eight bytes, every object with a full header, no object shared unless
  * the code says it is), so that the heap in use stays below the sum of the limits; but a string
- * counts the bytes the JVM keeps it in (one a char when every char fits in one, two otherwise), and
+ * counts the bytes the JVM keeps it in (one a char when every char fits in one, two otherwise: the
+ * JVM's compact strings, on unless {@code -XX:-CompactStrings} turns them off), and
  * what is stored once is counted once: twice that, and half of {@code --data-bytes} went unused.
  * Knows the shapes the domain stores: strings, numbers, times, records, maps and collections of them.
  */
@@ -35,7 +36,7 @@ public final class Footprint {
    * own id), put there as that same instance: it counts as a reference only.
    */
   @Retention(RetentionPolicy.RUNTIME)
-  @Target({ElementType.RECORD_COMPONENT, ElementType.METHOD})
+  @Target(ElementType.RECORD_COMPONENT)
   public @interface Shared {
   }
 
