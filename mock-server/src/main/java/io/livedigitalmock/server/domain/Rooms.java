@@ -34,7 +34,7 @@ public final class Rooms {
         alias = backend.ids().alias();
       }
       // The stored space's and user's own id strings, not the request's copies: a room keeps them for life.
-      Room room = new Room(backend.ids().objectId(), alias, backend.ids().objectId(), space.id(), s.storedId(userId),
+      Room room = new Room(backend.ids().objectId(), alias, backend.ids().objectId(), space.id(), s.storedUserId(userId),
           settings.name(), settings.type() != null ? settings.type() : RoomType.LESSON,
           settings.isPublic() == null || settings.isPublic(), RoomFlags.everyFlag(settings.flags()), "nobody", backend.clock().now(),
           null, Map.of(), redirectUrl(settings.redirectUrl(), null));

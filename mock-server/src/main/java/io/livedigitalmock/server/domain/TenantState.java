@@ -98,7 +98,7 @@ final class TenantState {
   }
 
   /** The stored user's own copy of {@code userId}, or {@code userId} when there is no such user. */
-  String storedId(String userId) {
+  String storedUserId(String userId) {
     User user = users.get(userId);
     return user != null ? user.id() : userId;
   }
