@@ -8,6 +8,8 @@ import java.net.URI;
 /** {@code java -jar livedigital-mock-server.jar [options]}: runs until stopped (SIGTERM or Ctrl-C). */
 public final class Main {
 
+  static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   private Main() {
   }
 
@@ -20,6 +22,7 @@ public final class Main {
       System.out.println("livedigital-mock " + Version.current());
       return;
     }
+    withoutNettyJfrEvents();
     boolean healthcheck = java.util.Arrays.asList(args).contains("--healthcheck");
     if (!healthcheck) {
       StartupPreload.start();
@@ -67,6 +70,18 @@ public final class Main {
     if (plane.enabled() && plane.token() == null && !isLoopback(config.host())) {
       System.err.println("livedigital-mock: warning: listening on " + config.host() + " with no --control-token: "
           + "whoever can reach the port can read every secret and reset the mock (README: Security)");
+    }
+  }
+
+  /**
+   * Netty's buffer allocators look, at their first use, whether to emit JFR events, and that loads and
+   * instruments JFR's event classes: about 100 ms of CPU on the way to the first answer
+   * ({@code mock-server/bench/startup.sh}), for events a mock's users do not record. Left as it is when
+   * the JVM was given a value: {@code -Dio.netty.jfr.enabled=true} brings them back.
+   */
+  static void withoutNettyJfrEvents() {
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
     }
   }
 
