@@ -16,7 +16,8 @@
 #   memory      bench/memory-load.sh --image $IMAGE: 60 s mixed load and 10,000 tenants x 10 rooms at -Xmx128m.
 #
 # Each measurement is wrk with 2 threads and 32 connections on loopback, after a warm-up of the same
-# length; rounds alternate the servers so drift hits all alike; tables show medians and the range.
+# length; every server gets the same requests (the mock's token header and bodies too), so that a ratio
+# compares the servers' work and not the size of what wrk sends; rounds alternate the servers so drift hits all alike; tables show medians and the range.
 # Before each write measurement, and again between its warm-up and the measured run, the mock is reset
 # (POST /_mock/reset) and its token, space and room made again, so writes never meet --data-bytes.
 # The bare server (bench/.../BareVertx) runs on the mock's own jar: the same Vert.x, Netty and JVM. Each row also shows the server's own CPU time per
@@ -161,10 +162,10 @@ for part in $PARTS; do
     start mockserver '^ready' "$JAVA" -Dmockserver.logLevel=WARN -cp "$PEERS_CP" io.livedigitalmock.bench.Peers mockserver "${MS##*:}"
     for round in $(seq 1 "$ROUNDS"); do
       echo "bench: throughput, round $round/$ROUNDS (load $(load))" >&2
-      run bare_get "$B$ROOM_PATH"
+      run bare_get "$B$ROOM_PATH" get.lua
       run mock_get "$M$ROOM_PATH" get.lua
-      run wiremock_get "$WM$ROOM_PATH"
-      run mockserver_get "$MS$ROOM_PATH"
+      run wiremock_get "$WM$ROOM_PATH" get.lua
+      run mockserver_get "$MS$ROOM_PATH" get.lua
       run bare_post "$B/v1/spaces/$SPACE/rooms" post.lua '{"name":"bench","type":"lesson"}'
       seed "$M"; RESEED=$M run mock_create "$M/v1/spaces/$SPACE/rooms" post.lua '{"name":"bench","type":"lesson"}'
       seed "$M"; RESEED=$M run mock_access "$M$ROOM_PATH/generate-access" post.lua '{"username":"Bench Guest","role":"user"}'
@@ -185,7 +186,7 @@ for part in $PARTS; do
       for loops in 1 2; do
         echo "bench: event loops $loops, round $round/$ROUNDS (load $(load))" >&2
         start_pair "$loops"
-        run "bare_get_$loops" "$B$ROOM_PATH"
+        run "bare_get_$loops" "$B$ROOM_PATH" get.lua
         run "mock_get_$loops" "$M$ROOM_PATH" get.lua
         stop_all
       done
@@ -198,7 +199,7 @@ for part in $PARTS; do
     start_pair "$(nproc)"
     for round in $(seq 1 "$ROUNDS"); do
       echo "bench: background load, round $round/$ROUNDS (load $(load))" >&2
-      background "$B" run bare_get_bg "$B$ROOM_PATH"
+      background "$B" run bare_get_bg "$B$ROOM_PATH" get.lua
       seed "$M"; background "$M" run mock_get_bg "$M$ROOM_PATH" get.lua
     done
     table "GET under a mixed load (a second wrk: 1 thread, 8 connections, mixed.lua, on the same server)" \
