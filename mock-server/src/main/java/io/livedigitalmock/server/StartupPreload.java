@@ -25,7 +25,17 @@ final class StartupPreload {
       "io.livedigitalmock.server.http.ApiRoutes",
       "io.vertx.core.http.impl.Http1xServerConnection",
       "io.netty.handler.codec.http.HttpServerCodec",
-      "com.fasterxml.jackson.core.JsonFactory");
+      "com.fasterxml.jackson.core.JsonFactory",
+      // what the first request meets: the router's context, and the codec of every JSON answer
+      "io.vertx.core.http.impl.Http1xServerRequest",
+      "io.vertx.core.http.impl.Http1xServerResponse",
+      "io.vertx.ext.web.impl.RoutingContextImpl",
+      "io.vertx.ext.web.impl.RequestBodyImpl",
+      "io.vertx.core.json.jackson.JacksonCodec",
+      "io.vertx.core.json.jackson.HybridJacksonPool",
+      "com.fasterxml.jackson.core.util.JsonRecyclerPools",
+      "com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer",
+      "com.fasterxml.jackson.core.json.UTF8JsonGenerator");
 
   private StartupPreload() {
   }
