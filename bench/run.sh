@@ -16,8 +16,12 @@
 #   memory      bench/memory-load.sh --image $IMAGE: 60 s mixed load and 10,000 tenants x 10 rooms at -Xmx128m.
 #
 # Each measurement is wrk with 2 threads and 32 connections on loopback, after a warm-up of the same
-# length; every server gets the same requests (the mock's token header and bodies too), so that a ratio
-# compares the servers' work and not the size of what wrk sends; rounds alternate the servers so drift hits all alike; tables show medians and the range.
+# length; each round starts the mock and the bare server afresh (WireMock and MockServer run
+# throughout), so that a median is over as many JVMs as rounds and not one start's luck (the same
+# jar's GET cost 13.5-16.0 us a request from one start to the next);
+# every server gets the same requests (the mock's token header and bodies too), so that a ratio
+# compares the servers' work and not the size of what wrk sends; rounds alternate the servers so
+# drift hits all alike; tables show medians and the range.
 # Before each write measurement, and again between its warm-up and the measured run, the mock is reset
 # (POST /_mock/reset) and its token, space and room made again, so writes never meet --data-bytes.
 # The bare server (bench/.../BareVertx) runs on the mock's own jar: the same Vert.x, Netty and JVM. Each row also shows the server's own CPU time per
@@ -64,6 +68,7 @@ start() {
   echo "bench: $name did not start:"; cat "$WORK/$name.log"; exit 1
 }
 stop_all() { for p in "${PIDS[@]:-}"; do [[ -n $p ]] && kill "$p" 2>/dev/null || true; done; PIDS=(); sleep 0.5; }
+stop_pair() { kill "${PID_OF[mock]}" "${PID_OF[bare]}" 2>/dev/null || true; sleep 0.5; }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # measure <server> <url> [lua script] -> "req/s p99ms non2xx load cpu-us-per-request" (env passes TOKEN/BODY/...)
@@ -156,12 +161,13 @@ EOF
 for part in $PARTS; do
   case $part in
   throughput)
-    start_pair "$(nproc)"
+    # the peers once: a fresh JVM compiles for many seconds, and theirs would do it beside the others' runs
     WM=http://127.0.0.1:$(free_port); MS=http://127.0.0.1:$(free_port)
     start wiremock '^ready' "$JAVA" -cp "$PEERS_CP" io.livedigitalmock.bench.Peers wiremock "${WM##*:}"
     start mockserver '^ready' "$JAVA" -Dmockserver.logLevel=WARN -cp "$PEERS_CP" io.livedigitalmock.bench.Peers mockserver "${MS##*:}"
     for round in $(seq 1 "$ROUNDS"); do
       echo "bench: throughput, round $round/$ROUNDS (load $(load))" >&2
+      start_pair "$(nproc)"
       run bare_get "$B$ROOM_PATH" get.lua
       run mock_get "$M$ROOM_PATH" get.lua
       run wiremock_get "$WM$ROOM_PATH" get.lua
@@ -170,7 +176,9 @@ for part in $PARTS; do
       seed "$M"; RESEED=$M run mock_create "$M/v1/spaces/$SPACE/rooms" post.lua '{"name":"bench","type":"lesson"}'
       seed "$M"; RESEED=$M run mock_access "$M$ROOM_PATH/generate-access" post.lua '{"username":"Bench Guest","role":"user"}'
       TOKEN= run mock_token "$M/v1/auth/token" post.lua "$LOGIN"
+      stop_pair
     done
+    stop_all
     table "Throughput" "bare Vert.x, GET fixed room JSON|bare_get|bare_get" \
       "mock, GET room (authenticated, stateful)|mock_get|bare_get" \
       "WireMock 3.13.2, GET stubbed room|wiremock_get|bare_get" \
@@ -179,7 +187,6 @@ for part in $PARTS; do
       "mock, createRoom|mock_create|bare_post" \
       "mock, generate-access|mock_access|bare_post" \
       "mock, token endpoint (password grant)|mock_token|bare_post"
-    stop_all
     ;;
   loops)
     for round in $(seq 1 "$ROUNDS"); do
@@ -196,15 +203,15 @@ for part in $PARTS; do
       "mock, 2 loops over 1 loop|mock_get_2|mock_get_1"
     ;;
   background)
-    start_pair "$(nproc)"
     for round in $(seq 1 "$ROUNDS"); do
       echo "bench: background load, round $round/$ROUNDS (load $(load))" >&2
+      start_pair "$(nproc)"
       background "$B" run bare_get_bg "$B$ROOM_PATH" get.lua
       seed "$M"; background "$M" run mock_get_bg "$M$ROOM_PATH" get.lua
+      stop_all
     done
     table "GET under a mixed load (a second wrk: 1 thread, 8 connections, mixed.lua, on the same server)" \
       "bare Vert.x, GET|bare_get_bg|bare_get_bg" "mock, GET room|mock_get_bg|bare_get_bg"
-    stop_all
     ;;
   startup) echo; bash "$ROOT/mock-server/bench/startup.sh" 10 "$JAVA" | tail -1 ;;
   image) echo; bash "$ROOT/docker/bench-image.sh" "$IMAGE" | grep -E 'size|median' ;;
