@@ -105,11 +105,13 @@ public final class RequestJournaling {
   }
 
   private String[] headerPairs(MultiMap headers) {
-    String[] pairs = new String[headers.size() * 2];
+    // not headers.size(): Vert.x counts the names (building a sorted set of them for it), and a header
+    // sent twice has two entries, both journaled
+    String[] pairs = new String[16];
     int i = 0;
     for (Map.Entry<String, String> header : headers) {
       if (i == pairs.length) {
-        break;
+        pairs = Arrays.copyOf(pairs, pairs.length * 2);
       }
       if (names.size() > 256) {      // a client inventing header names: forget, rather than grow
         names.clear();

@@ -67,6 +67,20 @@ class RequestJournalTest {
   }
 
   @Test
+  void aHeaderSentTwiceIsJournaledWithBothValues() throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(kit.baseUrl() + "/v1/spaces"))
+        .header("Authorization", "Bearer " + t.token)
+        .header("X-Trace", "first").header("X-Trace", "second").header("X-Other", "one")
+        .GET().build();
+    var client = java.net.http.HttpClient.newHttpClient();   // Java 17: not closeable
+    assertEquals(200, client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+    JsonObject headers = list("?operation=getSpaces").getJsonObject(0).getJsonObject("headers");
+    String trace = headers.fieldNames().stream().filter("X-Trace"::equalsIgnoreCase).findFirst().orElseThrow();
+    assertEquals(List.of("first", "second"), headers.getJsonArray(trace).getList(), headers.encode());
+    assertTrue(headers.fieldNames().stream().anyMatch("X-Other"::equalsIgnoreCase), "and the header after them");
+  }
+
+  @Test
   void filtersByMethodPathStatusAndAfter() {
     String spaceId = t.createSpace();
     kit.get("/v1/spaces/" + spaceId + "/rooms/nope", t.token).expect(404);
