@@ -92,6 +92,12 @@ public final class RequestJournaling {
   private final Map<String, String> names = new HashMap<>();
 
   private String lastPathOrQuery;
+  /**
+   * Where this event loop gathers a request's header pairs before the entry takes an array of the
+   * right length: the count is not known up front (see headerPairs), and this way an entry costs one
+   * array, not a guess and a copy. As long as the most headers a request had (Vert.x bounds them at 8 KB).
+   */
+  private String[] gathered = new String[16];
 
   /** The path or query as last seen, if equal: clients ask for the same things again too. */
   private String shared(String pathOrQuery) {
@@ -107,11 +113,12 @@ public final class RequestJournaling {
   private String[] headerPairs(MultiMap headers) {
     // not headers.size(): Vert.x counts the names (building a sorted set of them for it), and a header
     // sent twice has two entries, both journaled
-    String[] pairs = new String[16];
+    String[] pairs = gathered;
     int i = 0;
     for (Map.Entry<String, String> header : headers) {
       if (i == pairs.length) {
         pairs = Arrays.copyOf(pairs, pairs.length * 2);
+        gathered = pairs;
       }
       if (names.size() > 256) {      // a client inventing header names: forget, rather than grow
         names.clear();
@@ -128,7 +135,9 @@ public final class RequestJournaling {
       pairs[i++] = name;
       pairs[i++] = value;
     }
-    return i == pairs.length ? pairs : Arrays.copyOf(pairs, i);
+    String[] kept = Arrays.copyOf(pairs, i);
+    Arrays.fill(pairs, 0, i, null);   // the strings belong to the entry now, not to this loop
+    return kept;
   }
 
   /** The request's headers (names and values, in turn) and body; text is made when read. */

@@ -10,6 +10,10 @@ import io.livedigitalmock.server.MockServer;
 import io.livedigitalmock.server.events.EventsKit.Tenant;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,16 +72,37 @@ class RequestJournalTest {
 
   @Test
   void aHeaderSentTwiceIsJournaledWithBothValues() throws Exception {
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(kit.baseUrl() + "/v1/spaces"))
+    HttpRequest request = HttpRequest.newBuilder(URI.create(kit.baseUrl() + "/v1/spaces"))
         .header("Authorization", "Bearer " + t.token)
         .header("X-Trace", "first").header("X-Trace", "second").header("X-Other", "one")
         .GET().build();
-    var client = java.net.http.HttpClient.newHttpClient();   // Java 17: not closeable
-    assertEquals(200, client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+    HttpClient client = HttpClient.newHttpClient();   // Java 17: not closeable
+    assertEquals(200, client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
     JsonObject headers = list("?operation=getSpaces").getJsonObject(0).getJsonObject("headers");
     String trace = headers.fieldNames().stream().filter("X-Trace"::equalsIgnoreCase).findFirst().orElseThrow();
     assertEquals(List.of("first", "second"), headers.getJsonArray(trace).getList(), headers.encode());
     assertTrue(headers.fieldNames().stream().anyMatch("X-Other"::equalsIgnoreCase), "and the header after them");
+  }
+
+  @Test
+  void aRequestWithManyHeadersKeepsThemAllAndTheNextOneOnlyItsOwn() throws Exception {
+    HttpRequest.Builder many = HttpRequest.newBuilder(URI.create(kit.baseUrl() + "/v1/spaces"))
+        .header("Authorization", "Bearer " + t.token);
+    for (int i = 0; i < 30; i++) {
+      many.header("X-Extra-" + i, "v" + i);
+    }
+    HttpClient client = HttpClient.newHttpClient();
+    assertEquals(200, client.send(many.GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    assertEquals(200, kit.get("/v1/spaces", t.token).status());
+    JsonArray items = list("?operation=getSpaces");
+    JsonObject first = items.getJsonObject(0).getJsonObject("headers");
+    for (int i = 0; i < 30; i++) {
+      String name = "X-Extra-" + i;
+      String sent = first.fieldNames().stream().filter(name::equalsIgnoreCase).findFirst().orElseThrow();
+      assertEquals(List.of("v" + i), first.getJsonArray(sent).getList());
+    }
+    JsonObject second = items.getJsonObject(1).getJsonObject("headers");
+    assertTrue(second.fieldNames().stream().noneMatch(n -> n.regionMatches(true, 0, "X-Extra-", 0, 8)), second.encode());
   }
 
   @Test
@@ -181,12 +206,12 @@ class RequestJournalTest {
     try (MockServer tiny = MockServer.start(MockConfig.defaults().withPort(0).withJournalLimits(100, 20_000))) {
       EventsKit onTiny = new EventsKit(tiny);
       Tenant b = onTiny.newTenant();
-      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      HttpClient client = HttpClient.newHttpClient();
       for (int i = 0; i < 10; i++) {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(onTiny.baseUrl() + "/v1/users/me"))
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create(onTiny.baseUrl() + "/v1/users/me"))
             .header("Authorization", "Bearer " + b.token).header("X-Trace", Integer.toString(i).repeat(4_000)).build();
-        assertEquals(200, client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(200, client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
       }
       int kept = onTiny.get("/_mock/tenants/" + b.clientId + "/requests", null).expect(200)
           .getJsonArray("items").size();
