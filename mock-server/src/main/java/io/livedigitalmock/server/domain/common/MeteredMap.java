@@ -70,7 +70,7 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
       delegate = kind == Kind.LINKED ? new LinkedHashMap<>(2) : new HashMap<>(2);
     }
     V old = delegate.put(key, Objects.requireNonNull(value, "a stored value"));
-    meter.accept(old != null ? value(value) - value(old) : entry(key, value));   // no null values: one look-up
+    meter.accept(old != null ? valueBytes(value) - valueBytes(old) : entryBytes(key, value));   // no null values: one look-up
     return old;
   }
 
@@ -80,7 +80,7 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
       return null;
     }
     V old = delegate.remove(key);
-    meter.accept(-entry(key, old));
+    meter.accept(-entryBytes(key, old));
     return old;
   }
 
@@ -89,11 +89,11 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
     return new Entries();
   }
 
-  private long entry(Object key, Object value) {
+  private long entryBytes(Object key, Object value) {
     return kind == Kind.INDEX ? Footprint.MAP_ENTRY + Footprint.of(key) : Footprint.ofEntry(key, value);
   }
 
-  private long value(Object value) {
+  private long valueBytes(Object value) {
     return kind == Kind.INDEX ? 0 : Footprint.of(value);
   }
 
@@ -127,7 +127,7 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
             public V setValue(V value) {
               V old = e.setValue(value);
               super.setValue(value);
-              meter.accept(value(value) - value(old));
+              meter.accept(valueBytes(value) - valueBytes(old));
               return old;
             }
           };
@@ -136,7 +136,7 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
         @Override
         public void remove() {
           it.remove();
-          meter.accept(-entry(last.getKey(), last.getValue()));
+          meter.accept(-entryBytes(last.getKey(), last.getValue()));
         }
       };
     }
