@@ -65,10 +65,10 @@ final class AuthApi {
    * character decides, not the header, since curl's {@code -d} labels JSON as a form.
    */
   private static JsonObject tokenParams(RoutingContext ctx) {
-    String text = ctx.body().asString();
     String type = ctx.request().getHeader("Content-Type");
     boolean formType = type != null && type.startsWith("application/x-www-form-urlencoded");
-    if (formType && text != null && !text.isBlank() && !text.trim().startsWith("{")) {
+    String text = formType ? ctx.body().asString() : null;
+    if (text != null && !text.isBlank() && !text.trim().startsWith("{")) {
       JsonObject form = new JsonObject();
       io.netty.handler.codec.http.QueryStringDecoder decoder =
           new io.netty.handler.codec.http.QueryStringDecoder(text, false);

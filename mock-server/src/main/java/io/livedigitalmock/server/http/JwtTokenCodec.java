@@ -34,6 +34,9 @@ public final class JwtTokenCodec implements TokenCodec {
   /** About 1.5 MB at most: a token and its claims take some 700 bytes. */
   static final int REMEMBERED = 2048;
 
+  /** Only read by the library when it signs: one for all tokens. */
+  private static final JWTOptions SIGNING = new JWTOptions().setAlgorithm("HS256").setNoTimestamp(true);
+
   private final Vertx vertx;
   private final String secret;
   /** Made at the first token: setting up the HMAC (JCE providers) is some 60 ms of start-up that can wait. */
@@ -83,7 +86,7 @@ public final class JwtTokenCodec implements TokenCodec {
     if (c.expiresAt() != null) {
       claims.put("exp", c.expiresAt().getEpochSecond());
     }
-    return jwt().generateToken(claims, new JWTOptions().setAlgorithm("HS256").setNoTimestamp(true));
+    return jwt().generateToken(claims, SIGNING);
   }
 
   @Override

@@ -41,7 +41,7 @@ public final class RequestBody {
 
   private static JsonObject parseOnce(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
-    if (body == null || body.length() == 0 || body.toString().isBlank()) {
+    if (body == null || isBlank(body)) {
       return new JsonObject();
     }
     Object parsed;
@@ -54,6 +54,17 @@ public final class RequestBody {
       throw ApiError.badRequest("The body must be a JSON object");
     }
     return object;
+  }
+
+  /** Nothing but whitespace, told from the bytes: decoding the body to text first cost every POST a copy. */
+  private static boolean isBlank(Buffer body) {
+    for (int i = 0; i < body.length(); i++) {
+      byte b = body.getByte(i);
+      if (b < 0 || !Character.isWhitespace(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static RequestBody of(JsonObject json) {

@@ -176,6 +176,15 @@ class AuthTokenTest {
   }
 
   @Test
+  void aBodyOfWhitespaceIsAnEmptyObjectButUnicodeSpacesAreNotJson(TestTenant t) {
+    t.anonymous().body(" \r\n\t ").post("/v1/auth/token").then().spec(oauthError(400, "invalid_request"))
+        .body("error_description", equalTo("grant_type is required"));
+    // an em space is whitespace to Java, not to JSON (RFC 8259: space, tab, CR, LF)
+    t.anonymous().body(" \u2003 ").post("/v1/auth/token").then().spec(oauthError(400, "invalid_request"))
+        .body("error_description", equalTo("Malformed JSON body"));
+  }
+
+  @Test
   void wrongPasswordAnswersTheGuidesDescription(TestTenant t) {
     t.token(Map.of("grant_type", "password", "username", t.owner().email(), "password", "wrong"))
         .then().spec(oauthError(400, "invalid_grant"))
