@@ -16,13 +16,13 @@
 #   memory      bench/memory-load.sh --image $IMAGE: 60 s mixed load and 10,000 tenants x 10 rooms at -Xmx128m.
 #
 # Each measurement is wrk with 2 threads and 32 connections on loopback, after a warm-up of the same
-# length; each round starts the mock and the bare server afresh (WireMock and MockServer run
+# length in two halves (see measure); each round starts the mock and the bare server afresh (WireMock and MockServer run
 # throughout), so that a median is over as many JVMs as rounds and not one start's luck (the same
 # jar's GET cost 13.5-16.0 us a request from one start to the next);
 # every server gets the same requests (the mock's token header and bodies too), so that a ratio
 # compares the servers' work and not the size of what wrk sends; rounds alternate the servers so
 # drift hits all alike; tables show medians and the range.
-# Before each write measurement, and again between its warm-up and the measured run, the mock is reset
+# Before each write measurement, and again after each half of its warm-up, the mock is reset
 # (POST /_mock/reset) and its token, space and room made again, so writes never meet --data-bytes.
 # The bare server (bench/.../BareVertx) runs on the mock's own jar: the same Vert.x, Netty and JVM. Each row also shows the server's own CPU time per
 # request (from /proc: steadier than req/s on a shared machine) and the 1-minute load average (wrk
@@ -74,18 +74,25 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # measure <server> <url> [lua script] -> "req/s p99ms non2xx load cpu-us-per-request" (env passes TOKEN/BODY/...)
 measure() {
   local server=$1 url=$2 script=${3:-} before after
-  local args=(-t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency)
+  local args=(-t2 -c"$CONNECTIONS" --latency) half=$(((SECONDS_EACH + 1) / 2))
   [[ -n $script ]] && args+=(-s "$ROOT/bench/wrk/$script")
-  wrk "${args[@]}" "$url" >/dev/null 2>&1 || true            # warm-up
-  # writes (RESEED=<mock base>): an empty mock again after the warm-up, so the measured run never
-  # meets --data-bytes (answers 409) nor a store the warm-up filled; same ids, as the seed is fixed
-  if [[ -n ${RESEED:-} ]]; then
-    local space=$SPACE room=$ROOM
-    seed "$RESEED"
-    [[ $SPACE == "$space" && $ROOM == "$room" ]] || { echo "bench: the reset mock made other ids" >&2; exit 1; }
-  fi
+  # warm-up in two halves: when the first half's connections close, and when a reseed's requests take
+  # other paths through the same code, the JIT throws away compiled code and compiles it again, for
+  # seconds (10-25% of the CPU when it fell in the measured run); the second half takes that in, so the
+  # measured run starts on new connections with code that has seen all of it: steady state, for every
+  # server alike
+  for _ in 1 2; do
+    wrk "${args[@]}" -d"${half}s" "$url" >/dev/null 2>&1 || true
+    # writes (RESEED=<mock base>): an empty mock again after each half, so the measured run never
+    # meets --data-bytes (answers 409) nor a store the warm-up filled; same ids, as the seed is fixed
+    if [[ -n ${RESEED:-} ]]; then
+      local space=$SPACE room=$ROOM
+      seed "$RESEED"
+      [[ $SPACE == "$space" && $ROOM == "$room" ]] || { echo "bench: the reset mock made other ids" >&2; exit 1; }
+    fi
+  done
   before=$(cpu_ticks "${PID_OF[$server]}")
-  wrk "${args[@]}" "$url" >"$WORK/wrk.out" 2>&1
+  wrk "${args[@]}" -d"${SECONDS_EACH}s" "$url" >"$WORK/wrk.out" 2>&1
   after=$(cpu_ticks "${PID_OF[$server]}")
   python3 - "$WORK/wrk.out" "$(load)" "$((after - before))" "$(getconf CLK_TCK)" <<'EOF'
 import re, sys
