@@ -16,9 +16,9 @@
 #   memory      bench/memory-load.sh --image $IMAGE: 60 s mixed load and 10,000 tenants x 10 rooms at -Xmx128m.
 #
 # Each measurement is wrk with 2 threads and 32 connections on loopback, after a warm-up of the same
-# length in two halves (see measure); each round starts the mock and the bare server afresh (WireMock and MockServer run
-# throughout), so that a median is over as many JVMs as rounds and not one start's luck (the same
-# jar's GET cost 13.5-16.0 us a request from one start to the next);
+# length in two halves (see measure); each round starts the mock and the bare server afresh (WireMock
+# and MockServer run throughout), so that a median is over as many JVMs as rounds and not one start's
+# luck (the same jar's GET cost 13.5-16.0 us a request from one start to the next);
 # every server gets the same requests (the mock's token header and bodies too), so that a ratio
 # compares the servers' work and not the size of what wrk sends; rounds alternate the servers so
 # drift hits all alike; tables show medians and the range.
