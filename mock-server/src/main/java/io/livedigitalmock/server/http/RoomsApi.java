@@ -37,14 +37,14 @@ final class RoomsApi {
       throw ApiError.badRequest("name must not be empty");
     }
     Room room = a.tenant().backend().rooms().create(a.caller(), ctx.pathParam("spaceId"), settings);
-    Responses.created(ctx, Views.room(room, a.caller().userId()));
+    Responses.json(ctx, 201, RoomJson.of(room, a.caller().userId()));
   }
 
   private void listRooms(RoutingContext ctx) {
     Authenticated a = Authentication.of(ctx);
     String viewer = a.caller().userId();
-    Responses.ok(ctx, Responses.page(a.tenant().backend().rooms().list(a.caller(), ctx.pathParam("spaceId")),
-        r -> Views.room(r, viewer)));
+    Responses.json(ctx, 200, RoomJson.page(a.tenant().backend().rooms().list(a.caller(), ctx.pathParam("spaceId")),
+        viewer));
   }
 
   private void getRoom(RoutingContext ctx) {
@@ -63,7 +63,7 @@ final class RoomsApi {
     Authenticated a = Authentication.of(ctx);
     Room room = a.tenant().backend().rooms().update(a.caller(), ctx.pathParam("spaceId"),
         ctx.pathParam("roomId"), settings(RequestBody.of(ctx)));
-    Responses.ok(ctx, Views.room(room, a.caller().userId()));
+    Responses.json(ctx, 200, RoomJson.of(room, a.caller().userId()));
   }
 
   private void deleteRoom(RoutingContext ctx) {

@@ -10,9 +10,6 @@ import io.livedigitalmock.server.domain.calls.Recording;
 import io.livedigitalmock.server.domain.calls.ReportRow;
 import io.livedigitalmock.server.domain.rooms.AccessLink;
 import io.livedigitalmock.server.domain.rooms.Invite;
-import io.livedigitalmock.server.domain.rooms.Room;
-import io.livedigitalmock.server.domain.rooms.RoomFlag;
-import io.livedigitalmock.server.domain.rooms.RoomRole;
 import io.livedigitalmock.server.domain.rooms.Space;
 import io.livedigitalmock.server.domain.webhooks.DeliveryAttempt;
 import io.livedigitalmock.server.domain.webhooks.Webhook;
@@ -79,34 +76,6 @@ public final class Views {
         .put("ownerId", s.ownerId())
         .put("planAlias", s.plan().wire())
         .put("createdAt", time(s.createdAt()));
-  }
-
-  /** The full Room object of the newer docs, with {@code roleInRoom} as seen by {@code viewerId}. */
-  public static JsonObject room(Room r, String viewerId) {
-    RoomRole role = viewerId == null ? null : r.roleOf(viewerId);
-    JsonObject json = new JsonObject()
-        .put("id", r.id())
-        .put("appId", null)
-        .put("channelId", r.channelId())
-        .put("alias", r.alias())
-        .put("name", r.name())
-        .put("isPublic", r.isPublic())
-        .put("spaceId", r.spaceId())
-        .put("templateId", null)
-        .put("parentRoomId", null);
-    for (RoomFlag flag : RoomFlag.values()) {
-      json.put(flag.field(), r.flag(flag));
-    }
-    return json
-        .put("type", r.type().wire())
-        .put("waitingRoomAudience", r.waitingRoomAudience())
-        .put("breakoutRooms", new JsonObject().put("status", "inactive")
-            .put("session", new JsonObject().put("status", "inactive").put("startedAt", null)))
-        .put("joinSettings", new JsonObject().put("fields", new JsonArray()).put("customFields", new JsonArray()))
-        .put("lastCallAt", time(r.lastCallAt()))
-        .put("createdAt", time(r.createdAt()))
-        .put("roleInRoom", role == null ? null : role.wire())
-        .put("redirectUrl", r.redirectUrl());
   }
 
   public static JsonObject invite(Invite i) {

@@ -1,11 +1,16 @@
 package io.livedigitalmock.server.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * How answers are encoded and request bodies decoded: Vert.x's Jackson streaming codec. With
@@ -17,6 +22,13 @@ import io.vertx.core.json.jackson.JacksonCodec;
 final class WireJson {
 
   private static final JacksonCodec CODEC = new JacksonCodec();
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** What writes one JSON value to a generator. */
+  @FunctionalInterface
+  interface Writing {
+    void to(JsonGenerator generator) throws IOException;
+  }
 
   private WireJson() {
   }
@@ -26,6 +38,18 @@ final class WireJson {
       return CODEC.toBuffer(jsonObjectOrArray, false);
     } catch (EncodeException notAJsonType) {
       return jsonObjectOrArray instanceof JsonObject o ? o.toBuffer() : ((JsonArray) jsonObjectOrArray).toBuffer();
+    }
+  }
+
+  /** The UTF-8 bytes of what {@code writing} writes: for answers whose shape is fixed, without building a tree first. */
+  static byte[] write(Writing writing) {
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
+         JsonGenerator generator = FACTORY.createGenerator(bytes)) {
+      writing.to(generator);
+      generator.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory", e);
     }
   }
 
