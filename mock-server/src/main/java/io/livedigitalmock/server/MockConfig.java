@@ -41,11 +41,11 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
     option("webhook-timeout", "5", "seconds a webhook receiver has to answer one attempt (fractions allowed)");
     option("request-timeout", "30", "seconds a client has to send a whole request (headers and body)");
     option("idle-timeout", "180", "seconds a connection may be silent both ways before it is closed");
-    option("delivery-log-bytes", "auto", "bytes the webhook delivery log keeps (k, m, g suffixes; auto: 1/16 of the max heap); past them the oldest attempts go");
-    option("delivery-queue-bytes", "auto", "bytes of webhook deliveries waiting to be sent or retried (auto: 1/16 of the max heap); past them new ones are dropped, logged");
-    option("receiver-log-bytes", "auto", "bytes the built-in receivers' request logs keep in all (auto: 1/16 of the max heap); past them the oldest requests go");
-    option("journal-total-bytes", "auto", "bytes all tenants' request journals keep together, roughly (auto: 1/8 of the max heap); past them the heaviest journal's oldest requests go");
-    option("data-bytes", "auto", "bytes all tenants' stored data may take (auto: 3/8 of the max heap); past them writes get 409");
+    option("delivery-log-bytes", "auto", "bytes the webhook delivery log keeps (k, m, g suffixes; auto: 1/32 of the max heap); past them the oldest attempts go");
+    option("delivery-queue-bytes", "auto", "bytes of webhook deliveries waiting to be sent or retried (auto: 1/32 of the max heap); past them new ones are dropped, logged");
+    option("receiver-log-bytes", "auto", "bytes the built-in receivers' request logs keep in all (auto: 1/32 of the max heap); past them the oldest requests go");
+    option("journal-total-bytes", "auto", "bytes all tenants' request journals keep together, roughly (auto: 1/32 of the max heap); past them the heaviest journal's oldest requests go");
+    option("data-bytes", "auto", "bytes all tenants' stored data may take (auto: 9/16 of the max heap); past them writes get 409");
     option("max-tenants", "10000", "tenants there may be at once; past them creating one gets 409");
     option("max-receivers", "1000", "built-in receivers there may be at once; past them creating one gets 409");
     option("control-token", "", "token every /_mock route but health requires, as Authorization: Bearer <token> (default: none)");
@@ -145,7 +145,7 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
             integer(v, "journal-max-bytes", 0, Integer.MAX_VALUE)),
         new Limits(seconds(v, "request-timeout", 0.1, 3600), seconds(v, "idle-timeout", 1, 86_400),
             bytes(v, "delivery-log-bytes", 1), bytes(v, "delivery-queue-bytes", 1), bytes(v, "receiver-log-bytes", 1),
-            bytes(v, "journal-total-bytes", 2), bytes(v, "data-bytes", 6), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)),
+            bytes(v, "journal-total-bytes", 1), bytes(v, "data-bytes", 18), integer(v, "max-tenants", 2, 10_000_000), integer(v, "max-receivers", 1, 1_000_000)),
         new ControlPlane(onOff(v, "control-plane"), v.get("control-token").isBlank() ? null : v.get("control-token").trim(),
             java.util.Arrays.stream(v.get("allowed-hosts").split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList()),
         localDev(v, !secret.isBlank()),
@@ -188,14 +188,15 @@ public record MockConfig(String host, int port, Long seed, String jwtSecret, Ten
 
   /**
    * A number of bytes, with an optional k, m or g (binary) suffix: {@code 16m} = 16 MiB; at least
-   * 64 KiB. {@code auto}: {@code sixteenths}/16 of the JVM's max heap, so that the limits together
-   * (11/16 of it, counted above what the heap holds) leave room for the rest of the server whatever
-   * {@code -Xmx} is. Stored data has the largest share: past it writes fail, where the logs forget.
+   * 64 KiB. {@code auto}: {@code thirtySeconds}/32 of the JVM's max heap, so that the limits together
+   * (22/32 of it, counted about as the heap holds it) leave room for the rest of the server whatever
+   * {@code -Xmx} is. Stored data has the largest share (18/32, enough for 10,000 tenants of a user, a
+   * space and ten rooms at -Xmx128m): past it writes fail, where the logs forget their oldest.
    */
-  private static long bytes(Map<String, String> v, String name, int sixteenths) {
+  private static long bytes(Map<String, String> v, String name, int thirtySeconds) {
     String text = v.get(name).trim().toLowerCase(java.util.Locale.ROOT);
     if (text.equals("auto")) {
-      return Math.max(64 << 10, Runtime.getRuntime().maxMemory() / 16 * sixteenths);
+      return Math.max(64 << 10, Runtime.getRuntime().maxMemory() / 32 * thirtySeconds);
     }
     int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
     try {

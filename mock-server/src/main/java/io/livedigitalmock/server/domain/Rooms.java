@@ -34,10 +34,10 @@ public final class Rooms {
         alias = backend.ids().alias();
       }
       // The stored space's and user's own id strings, not the request's copies: a room keeps them for life.
-      Room room = new Room(backend.ids().objectId(), alias, backend.ids().objectId(), space.id(), s.storedUserId(userId),
+      Room room = Room.created(backend.ids().objectId(), alias, space.id(), s.storedUserId(userId),
           settings.name(), settings.type() != null ? settings.type() : RoomType.LESSON,
-          settings.isPublic() == null || settings.isPublic(), RoomFlags.everyFlag(settings.flags()), "nobody", backend.clock().now(),
-          null, Map.of(), redirectUrl(settings.redirectUrl(), null));
+          settings.isPublic() == null || settings.isPublic(), RoomFlags.everyFlag(settings.flags()), backend.clock().now(),
+          redirectUrl(settings.redirectUrl(), null));
       s.rooms.put(room.id(), room);
       s.roomIdByAlias.put(alias, room.id());
       return room;
@@ -48,8 +48,8 @@ public final class Rooms {
   Room fixture(String id, String alias, String spaceId, String creatorId, String name) {
     synchronized (backend.lock()) {
       TenantState s = backend.state();
-      Room room = new Room(id, alias, backend.ids().objectId(), spaceId, creatorId, name, RoomType.LESSON, true,
-          RoomFlags.everyFlag(Map.of()), "nobody", backend.clock().now(), null, Map.of(), null);
+      Room room = Room.created(id, alias, spaceId, creatorId, name, RoomType.LESSON, true,
+          RoomFlags.everyFlag(Map.of()), backend.clock().now(), null);
       s.rooms.put(id, room);
       s.roomIdByAlias.put(alias, id);
       return room;

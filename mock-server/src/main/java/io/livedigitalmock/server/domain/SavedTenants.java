@@ -103,7 +103,7 @@ final class SavedTenants {
         }
         Map<String, RoomRole> roles = new LinkedHashMap<>();
         r.roles().forEach((user, role) -> roles.put(user, WireName.parse(RoomRole.class, "role", role)));
-        s.rooms.put(r.id(), new Room(r.id(), r.alias(), r.channelId(), s.storedSpaceId(r.spaceId()),
+        s.rooms.put(r.id(), Room.restored(r.id(), r.alias(), r.channelId(), s.storedSpaceId(r.spaceId()),
             s.storedUserId(r.creatorId()), r.name(),
             RoomType.of(r.type()), r.isPublic(), RoomFlags.of(flags), r.waitingRoomAudience(), r.createdAt(), r.lastCallAt(),
             roles, r.redirectUrl()));

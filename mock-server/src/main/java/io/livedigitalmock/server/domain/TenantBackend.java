@@ -18,7 +18,6 @@ import io.livedigitalmock.server.domain.webhooks.WebhookEvent;
  */
 public final class TenantBackend {
 
-  private final Object lock = new Object();
   private final TenantState state;
   private final String clientObjectId;
   private final IdSource ids;
@@ -29,18 +28,6 @@ public final class TenantBackend {
   private final ServerContext server;
   private final String clientId;
   private final Plan defaultPlan;
-
-  private final Tokens tokens = new Tokens(this);
-  private final Users users = new Users(this);
-  private final Spaces spaces = new Spaces(this);
-  private final Rooms rooms = new Rooms(this);
-  private final Invites invites = new Invites(this);
-  private final AccessLinks links = new AccessLinks(this);
-  private final PersonalTokens personalTokens = new PersonalTokens(this);
-  private final Participants participants = new Participants(this);
-  private final Recordings recordings = new Recordings(this);
-  private final Webhooks webhooks = new Webhooks(this);
-  private final Analytics analytics = new Analytics(this);
 
   TenantBackend(String clientId, String clientObjectId, IdSource ids, IdSource eventIds, TokenIds tokenIds,
                 StoredData data, MockClock clock, ServerContext server, Plan defaultPlan) {
@@ -55,48 +42,50 @@ public final class TenantBackend {
     this.defaultPlan = defaultPlan;
   }
 
+  // The areas hold nothing but this backend: made when asked for, not kept (eleven objects a tenant).
+
   public Tokens tokens() {
-    return tokens;
+    return new Tokens(this);
   }
 
   public Users users() {
-    return users;
+    return new Users(this);
   }
 
   public Spaces spaces() {
-    return spaces;
+    return new Spaces(this);
   }
 
   public Rooms rooms() {
-    return rooms;
+    return new Rooms(this);
   }
 
   public Invites invites() {
-    return invites;
+    return new Invites(this);
   }
 
   public AccessLinks links() {
-    return links;
+    return new AccessLinks(this);
   }
 
   public PersonalTokens personalTokens() {
-    return personalTokens;
+    return new PersonalTokens(this);
   }
 
   public Participants participants() {
-    return participants;
+    return new Participants(this);
   }
 
   public Recordings recordings() {
-    return recordings;
+    return new Recordings(this);
   }
 
   public Webhooks webhooks() {
-    return webhooks;
+    return new Webhooks(this);
   }
 
   public Analytics analytics() {
-    return analytics;
+    return new Analytics(this);
   }
 
   /** This tenant's clock: the server clock plus whatever this tenant advanced on its own. */
@@ -104,8 +93,9 @@ public final class TenantBackend {
     return clock;
   }
 
+  /** What every area synchronizes on: the state it guards. */
   Object lock() {
-    return lock;
+    return state;
   }
 
   TenantState state() {

@@ -54,12 +54,12 @@ final class TenantState {
     userIdByEmail = MeteredMap.index(metering);
     spaces = MeteredMap.linked(metering);
     rooms = MeteredMap.linked(metering);
-    roomIdByAlias = MeteredMap.index(metering);
+    roomIdByAlias = MeteredMap.ownKeyIndex(metering);
     invites = MeteredMap.linked(metering);
     links = MeteredMap.linked(metering);
-    linkIdByTokenId = MeteredMap.index(metering);
+    linkIdByTokenId = MeteredMap.ownKeyIndex(metering);
     personalTokens = MeteredMap.linked(metering);
-    personalTokenIdByTokenId = MeteredMap.index(metering);
+    personalTokenIdByTokenId = MeteredMap.ownKeyIndex(metering);
     participants = MeteredMap.linked(metering);
     calls = MeteredMap.linked(metering);
     activeCallIdByRoom = MeteredMap.index(metering);

@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
+import io.livedigitalmock.server.domain.Tenant;
+import io.livedigitalmock.server.domain.TenantRegistry;
+import io.livedigitalmock.server.domain.TenantSpec;
+import io.livedigitalmock.server.domain.auth.Caller;
+import io.livedigitalmock.server.domain.rooms.RoomSettings;
+import io.livedigitalmock.server.domain.rooms.RoomType;
 import io.livedigitalmock.server.support.TestTenant;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -45,6 +51,30 @@ class MemoryLimitsTest {
       t.control().post("/reset").then().statusCode(200);
       String again = t.createSpace(token, true);
       storeMeta(t, token, again, "after-reset").then().statusCode(201);
+    }
+  }
+
+  /**
+   * What the README promises for the image at {@code -Xmx128m}: its default data share (9/16 of the
+   * 129,761,280 bytes such a JVM reports as its max heap with the image's serial GC) holds 10,000
+   * tenants (the two built-in ones among them), each with a user, a space and ten rooms as
+   * {@code bench/tenants.py} makes them. {@code bench/memory-load.sh} checks that the heap holds them too.
+   */
+  @Test
+  void theDefaultDataShareOfA128MegabyteHeapHoldsTenThousandTenantsOfTenRooms() {
+    long dataBytes = 129_761_280L / 32 * 18;
+    try (MockServer server = start("--data-bytes", Long.toString(dataBytes))) {
+      TenantRegistry registry = server.tenants();
+      while (registry.all().size() < 10_000) {
+        Tenant tenant = registry.create(new TenantSpec(null, null, null, null, null, null));
+        Caller owner = Caller.user(tenant.user().id());
+        String space = tenant.backend().spaces().create(owner, "bench", null, null, true).id();
+        for (int i = 0; i < 10; i++) {
+          tenant.backend().rooms().create(owner, space, new RoomSettings("room " + i, RoomType.LESSON, null, Map.of(), null));
+        }
+      }
+      long used = registry.data().used();
+      assertTrue(used <= dataBytes, used + " bytes counted for 10,000 tenants, over " + dataBytes);
     }
   }
 

@@ -106,11 +106,11 @@ class MockConfigTest {
   void memoryLimitsDefaultToSharesOfTheMaxHeap() {
     long heap = Runtime.getRuntime().maxMemory();
     MockConfig config = MockConfig.parse(NO_ARGS, Map.of());
-    assertEquals(heap / 16 * 6, config.limits().dataBytes());
-    assertEquals(heap / 16, config.limits().deliveryLogBytes());
-    assertEquals(heap / 16, config.limits().receiverLogBytes());
-    assertEquals(heap / 16, config.limits().deliveryQueueBytes());
-    assertEquals(heap / 16 * 2, config.limits().journalTotalBytes());
+    assertEquals(heap / 32 * 18, config.limits().dataBytes());
+    assertEquals(heap / 32, config.limits().deliveryLogBytes());
+    assertEquals(heap / 32, config.limits().receiverLogBytes());
+    assertEquals(heap / 32, config.limits().deliveryQueueBytes());
+    assertEquals(heap / 32, config.limits().journalTotalBytes());
     assertEquals(10_000, config.limits().maxTenants());
     assertEquals(1_000, config.limits().maxReceivers());
     assertEquals(Duration.ofSeconds(30), config.limits().requestTimeout());

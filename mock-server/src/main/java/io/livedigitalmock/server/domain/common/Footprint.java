@@ -5,6 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.List;
@@ -12,24 +14,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An upper estimate of the heap an object holds: what the memory limits count. Generous on
- * purpose (every reference as eight bytes, every object with a full header, no object shared unless
- * the code says it is), so that the heap in use stays below the sum of the limits; but a string
- * counts the bytes the JVM keeps it in (one a char when every char fits in one, two otherwise: the
- * JVM's compact strings, on unless {@code -XX:-CompactStrings} turns them off), and
- * what is stored once is counted once: twice that, and half of {@code --data-bytes} went unused.
+ * An estimate of the heap an object holds: what the memory limits count. Objects are sized as HotSpot
+ * lays them out by default (a 12-byte header, fields packed, every object a multiple of 8 bytes;
+ * references of 4 bytes while the heap is small enough to compress them, of 8 past that), so that
+ * a budget in bytes holds about that many bytes of heap; the room the rest of the server needs is in
+ * the share of the heap the limits leave free (MockConfig). What is stored once is counted once, and
+ * a string counts the bytes the JVM keeps it in (one a char when every char fits in one, two
+ * otherwise: the JVM's compact strings, on unless {@code -XX:-CompactStrings} turns them off).
  * Knows the shapes the domain stores: strings, numbers, times, records, maps and collections of them.
  */
 public final class Footprint {
 
-  static final long OBJECT = 16;
-  static final long REFERENCE = 8;
-  /** A map entry's node, and its slot in the table. */
-  static final long MAP_ENTRY = 48;
-  /** A {@code String} object, without its byte array. */
-  static final long STRING = 24;
+  /**
+   * A reference. The JVM compresses them to 4 bytes by default while the max heap is under 32 GB
+   * ({@code -XX:+UseCompressedOops}); from 30 GB on this counts 8, whichever the JVM chose.
+   */
+  static final long REFERENCE = Runtime.getRuntime().maxMemory() < 30L << 30 ? 4 : 8;
+  /** An object's header: mark word and compressed class pointer (JDK 25's compact headers take 8: then this counts over). */
+  static final long HEADER = 12;
   /** An array's header and length. */
-  static final long ARRAY = 16;
+  static final long ARRAY = aligned(HEADER + 4);
+  /** A {@code String} object, without its byte array: header, array, hash, coder and hash-is-zero flag. */
+  static final long STRING = aligned(HEADER + REFERENCE + 4 + 2);
+  /** A {@code HashMap} node (hash, key, value, next) and its slots in a table at most 3/4 full, 3 at worst. */
+  static final long HASHED_ENTRY = aligned(HEADER + 4 + 3 * REFERENCE) + 3 * REFERENCE;
+  /** A {@code LinkedHashMap} entry: a node with its neighbours in insertion order, and its slots. */
+  static final long MAP_ENTRY = aligned(HEADER + 4 + 5 * REFERENCE) + 3 * REFERENCE;
+  /** A map object itself: a {@code LinkedHashMap}'s fields (its table counted with the entries). */
+  static final long MAP = aligned(HEADER + 6 * REFERENCE + 4 * 4 + 1);
 
   /**
    * A record component that holds a string the tenant stores elsewhere (the stored space's or user's
@@ -40,15 +52,27 @@ public final class Footprint {
   public @interface Shared {
   }
 
-  /** A record type's slots, and the components that count beyond their slot: not primitive, not {@link Shared}. */
-  private record Shape(int slots, RecordComponent[] counted) {
+  /**
+   * A value that may be one instance shared by everything that holds it (e.g. a room's flags): when
+   * it is, it costs its holders nothing more than their reference.
+   */
+  public interface Canonical {
+    boolean isShared();
+  }
+
+  /** A record type's own size (header and fields), and the components that count beyond their slot: not primitive, not {@link Shared}. */
+  private record Shape(long size, RecordComponent[] counted) {
   }
 
   private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
     @Override
     protected Shape computeValue(Class<?> type) {
       RecordComponent[] all = type.getRecordComponents();
-      return new Shape(all.length, java.util.Arrays.stream(all)
+      long fields = 0;
+      for (RecordComponent c : all) {
+        fields += slotOf(c.getType());
+      }
+      return new Shape(aligned(HEADER + fields), java.util.Arrays.stream(all)
           .filter(c -> !c.getType().isPrimitive() && !c.isAnnotationPresent(Shared.class))
           .toArray(RecordComponent[]::new));
     }
@@ -59,7 +83,8 @@ public final class Footprint {
 
   public static long of(Object value) {
     if (value == null || value instanceof Enum<?> || value instanceof Boolean
-        || value == Map.of() || value == List.of() || value == Set.of()) {
+        || value == Map.of() || value == List.of() || value == Set.of()
+        || value instanceof Canonical canonical && canonical.isShared()) {
       return 0;   // shared instances (the empty immutable ones are what Map.copyOf etc. give for nothing)
     }
     if (value instanceof String text) {
@@ -68,21 +93,30 @@ public final class Footprint {
     if (value instanceof CharSequence text) {
       return STRING + aligned(ARRAY + 2L * text.length());
     }
-    if (value instanceof Number || value instanceof Character || value instanceof Temporal) {
-      return OBJECT + 16;
+    if (value instanceof BigInteger big) {
+      return aligned(HEADER + 4 * 4 + REFERENCE) + aligned(ARRAY + big.bitLength() / 8 + 4);
+    }
+    if (value instanceof BigDecimal big) {
+      return aligned(HEADER + 2 * 4 + 8 + 2 * REFERENCE) + of(big.unscaledValue());
+    }
+    if (value instanceof Number || value instanceof Character) {
+      return aligned(HEADER + 8);
+    }
+    if (value instanceof Temporal) {
+      return aligned(HEADER + 16);   // an Instant's seconds and nanos: the one kind of time the domain stores
     }
     if (value instanceof byte[] bytes) {
-      return OBJECT + bytes.length;
+      return aligned(ARRAY + bytes.length);
     }
     if (value instanceof Map<?, ?> map) {
-      long total = OBJECT + 48;
+      long total = MAP;
       for (Map.Entry<?, ?> e : map.entrySet()) {
         total += MAP_ENTRY + of(e.getKey()) + of(e.getValue());
       }
       return total;
     }
     if (value instanceof Collection<?> collection) {
-      long total = OBJECT + 24;
+      long total = aligned(HEADER + 3 * 4 + REFERENCE) + ARRAY;
       for (Object element : collection) {
         total += REFERENCE + of(element);
       }
@@ -91,7 +125,7 @@ public final class Footprint {
     if (value instanceof Record record) {
       return ofRecord(record);
     }
-    return OBJECT + 4 * REFERENCE;   // a small object of a kind not stored as data
+    return aligned(HEADER + 4 * REFERENCE);   // a small object of a kind not stored as data
   }
 
   /**
@@ -103,6 +137,11 @@ public final class Footprint {
   public static long ofEntry(Object key, Object value) {
     long keyBytes = value instanceof Record record && isComponentOf(key, record) ? 0 : of(key);
     return MAP_ENTRY + keyBytes + of(value);
+  }
+
+  /** Like {@link #ofEntry}, for an entry of a {@code HashMap}, which does not link its entries in order. */
+  public static long ofHashedEntry(Object key, Object value) {
+    return ofEntry(key, value) - MAP_ENTRY + HASHED_ENTRY;
   }
 
   private static boolean isComponentOf(Object key, Record record) {
@@ -124,13 +163,27 @@ public final class Footprint {
     return true;
   }
 
-  private static long aligned(long bytes) {
+  /** What a field of this type takes in its object. */
+  private static long slotOf(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return REFERENCE;
+    }
+    if (type == long.class || type == double.class) {
+      return 8;
+    }
+    if (type == int.class || type == float.class) {
+      return 4;
+    }
+    return type == boolean.class || type == byte.class ? 1 : 2;
+  }
+
+  static long aligned(long bytes) {
     return (bytes + 7) & ~7L;
   }
 
   private static long ofRecord(Record record) {
     Shape shape = SHAPES.get(record.getClass());
-    long total = OBJECT + REFERENCE * shape.slots();
+    long total = shape.size();
     for (RecordComponent component : shape.counted()) {
       total += of(read(component, record));
     }

@@ -1,7 +1,9 @@
 package io.livedigitalmock.server.domain.common;
 
-import java.util.AbstractMap;
+import java.util.AbstractCollection;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,11 +17,12 @@ import java.util.function.LongConsumer;
  * A map that tells {@code meter} (a {@link StoredData.Meter}'s add) what its entries take ({@link Footprint}) as they come,
  * change and go, whichever way they do (put, iterator or view removal, replaceAll), so the areas keep
  * writing to plain maps and no store can be missed. Order and lookups are the delegate's, made at the
- * first put: a tenant has seventeen of these and most stay empty.
+ * first put: a tenant has seventeen of these and most stay empty. Not an {@code AbstractMap}, whose
+ * cached views would make each one a third heavier; its views are made when asked for.
  */
-public final class MeteredMap<K, V> extends AbstractMap<K, V> {
+public final class MeteredMap<K, V> implements Map<K, V> {
 
-  private enum Kind { LINKED, HASHED, INDEX }
+  private enum Kind { LINKED, HASHED, INDEX, OWN_KEY_INDEX }
 
   private final Kind kind;
   private final LongConsumer meter;
@@ -46,6 +49,14 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
    */
   public static <K> MeteredMap<K, String> index(LongConsumer meter) {
     return new MeteredMap<>(Kind.INDEX, meter);
+  }
+
+  /**
+   * An {@link #index} whose keys the stored things hold too (put that instance, e.g. a room's own
+   * alias): an entry counts as its node and slots only.
+   */
+  public static <K> MeteredMap<K, String> ownKeyIndex(LongConsumer meter) {
+    return new MeteredMap<>(Kind.OWN_KEY_INDEX, meter);
   }
 
   @Override
@@ -85,16 +96,130 @@ public final class MeteredMap<K, V> extends AbstractMap<K, V> {
   }
 
   @Override
+  public boolean isEmpty() {
+    return size() == 0;
+  }
+
+  @Override
+  public boolean containsValue(Object value) {
+    return delegate != null && delegate.containsValue(value);
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> entries) {
+    entries.forEach(this::put);
+  }
+
+  @Override
+  public void clear() {
+    entrySet().clear();
+  }
+
+  @Override
   public Set<Entry<K, V>> entrySet() {
     return new Entries();
   }
 
+  @Override
+  public Set<K> keySet() {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<K> iterator() {
+        Iterator<Entry<K, V>> entries = entrySet().iterator();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return entries.hasNext();
+          }
+
+          @Override
+          public K next() {
+            return entries.next().getKey();
+          }
+
+          @Override
+          public void remove() {
+            entries.remove();
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return MeteredMap.this.size();
+      }
+
+      @Override
+      public boolean contains(Object key) {
+        return containsKey(key);
+      }
+
+      @Override
+      public boolean remove(Object key) {
+        boolean had = containsKey(key);
+        MeteredMap.this.remove(key);
+        return had;
+      }
+    };
+  }
+
+  @Override
+  public Collection<V> values() {
+    return new AbstractCollection<>() {
+      @Override
+      public Iterator<V> iterator() {
+        Iterator<Entry<K, V>> entries = entrySet().iterator();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return entries.hasNext();
+          }
+
+          @Override
+          public V next() {
+            return entries.next().getValue();
+          }
+
+          @Override
+          public void remove() {
+            entries.remove();
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return MeteredMap.this.size();
+      }
+    };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Map<?, ?> map && entrySet().equals(map.entrySet());
+  }
+
+  @Override
+  public int hashCode() {
+    return entrySet().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return delegate == null ? "{}" : delegate.toString();
+  }
+
   private long entryBytes(Object key, Object value) {
-    return kind == Kind.INDEX ? Footprint.MAP_ENTRY + Footprint.of(key) : Footprint.ofEntry(key, value);
+    return switch (kind) {
+      case LINKED -> Footprint.ofEntry(key, value);
+      case HASHED -> Footprint.ofHashedEntry(key, value);
+      case INDEX -> Footprint.HASHED_ENTRY + Footprint.of(key);
+      case OWN_KEY_INDEX -> Footprint.HASHED_ENTRY;
+    };
   }
 
   private long valueBytes(Object value) {
-    return kind == Kind.INDEX ? 0 : Footprint.of(value);
+    return kind == Kind.INDEX || kind == Kind.OWN_KEY_INDEX ? 0 : Footprint.of(value);
   }
 
   private final class Entries extends AbstractSet<Entry<K, V>> {

@@ -1,21 +1,24 @@
 package io.livedigitalmock.server.domain.rooms;
 
+import io.livedigitalmock.server.domain.common.Footprint;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A room's boolean settings as two bit sets over {@link RoomFlag}'s ordinals: which flags were given,
  * and which of those are on; a flag not given has its default. A room keeps this instead of a map, which
  * took a quarter of what a stored room holds.
  */
-public record RoomFlags(int given, int on) {
+public record RoomFlags(int given, int on) implements Footprint.Canonical {
 
   private static final int EVERY = (1 << RoomFlag.values().length) - 1;
   /**
    * The flags with every one given, one instance per set of values, made when first asked for: what
-   * stored rooms hold, so that thousands of rooms share a few of these.
+   * stored rooms hold, so that thousands of rooms share a few of these. Set once each (the first one
+   * made wins), so that whether an instance is shared never changes while a room holds it.
    */
-  private static final RoomFlags[] EVERY_GIVEN = new RoomFlags[EVERY + 1];
+  private static final AtomicReferenceArray<RoomFlags> EVERY_GIVEN = new AtomicReferenceArray<>(EVERY + 1);
 
   /** Every flag given: as {@code values} gives it, else at its default (what a new room stores). */
   public static RoomFlags everyFlag(Map<RoomFlag, Boolean> values) {
@@ -30,10 +33,10 @@ public record RoomFlags(int given, int on) {
     if (given != EVERY) {
       return new RoomFlags(given, on);
     }
-    RoomFlags shared = EVERY_GIVEN[on];
-    if (shared == null) {   // two threads may both make it: equal records, either will do
-      shared = new RoomFlags(given, on);
-      EVERY_GIVEN[on] = shared;
+    RoomFlags shared = EVERY_GIVEN.get(on);
+    if (shared == null) {
+      EVERY_GIVEN.compareAndSet(on, null, new RoomFlags(given, on));
+      shared = EVERY_GIVEN.get(on);
     }
     return shared;
   }
@@ -55,6 +58,12 @@ public record RoomFlags(int given, int on) {
       }
     }
     return valueOf(given, on);
+  }
+
+  /** One of the instances every room with every flag given shares. */
+  @Override
+  public boolean isShared() {
+    return given == EVERY && EVERY_GIVEN.get(on) == this;
   }
 
   /** The flag's value, or its default when it was never given. */

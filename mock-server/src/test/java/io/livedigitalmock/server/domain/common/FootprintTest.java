@@ -40,8 +40,24 @@ class FootprintTest {
   }
 
   @Test
-  void primitiveComponentsCountAsTheirSlotsNotAsBoxes() {
-    assertEquals(Footprint.OBJECT + 3 * Footprint.REFERENCE, Footprint.of(new Numbers(1, 2L, true)));
+  void primitiveComponentsCountAsTheirFieldsNotAsBoxes() {
+    assertEquals(Footprint.aligned(Footprint.HEADER + 4 + 8 + 1), Footprint.of(new Numbers(1, 2L, true)));
+  }
+
+  @Test
+  void aRecordWeighsWhatItsFieldsTakeRoundedToEightBytes() {
+    long thing = Footprint.of(new Thing("", ""));
+    assertEquals(0, thing % 8);
+    assertEquals(Footprint.aligned(Footprint.HEADER + 2 * Footprint.REFERENCE) + 2 * Footprint.of(""), thing);
+  }
+
+  @Test
+  void aHugeNumberCountsItsDigits() {
+    // a JSON body may carry a 200,000-digit integer (Jackson's BigInteger): it must not count as a small box
+    java.math.BigInteger huge = java.math.BigInteger.TEN.pow(200_000);
+    assertTrue(Footprint.of(huge) > 200_000 * Math.log(10) / Math.log(2) / 8, "the magnitude's bytes count");
+    assertTrue(Footprint.of(new java.math.BigDecimal(huge, 3)) > Footprint.of(huge));
+    assertTrue(Footprint.of(1L) < 32);
   }
 
   @Test
@@ -78,10 +94,20 @@ class FootprintTest {
     AtomicLong meter = new AtomicLong();
     MeteredMap<String, String> byAlias = MeteredMap.index(meter::addAndGet);
     byAlias.put("alias", "0123456789abcdef01234567");
-    assertEquals(Footprint.MAP_ENTRY + Footprint.of("alias"), meter.get());
+    assertEquals(Footprint.HASHED_ENTRY + Footprint.of("alias"), meter.get());
     byAlias.put("alias", "a".repeat(1_000));
-    assertEquals(Footprint.MAP_ENTRY + Footprint.of("alias"), meter.get());
+    assertEquals(Footprint.HASHED_ENTRY + Footprint.of("alias"), meter.get());
     byAlias.entrySet().removeIf(e -> true);
+    assertEquals(0, meter.get());
+  }
+
+  @Test
+  void anIndexByTheThingsOwnKeyCountsItsEntriesOnly() {
+    AtomicLong meter = new AtomicLong();
+    MeteredMap<String, String> byAlias = MeteredMap.ownKeyIndex(meter::addAndGet);
+    byAlias.put("a".repeat(1_000), "0123456789abcdef01234567");
+    assertEquals(Footprint.HASHED_ENTRY, meter.get());
+    byAlias.remove("a".repeat(1_000));
     assertEquals(0, meter.get());
   }
 }

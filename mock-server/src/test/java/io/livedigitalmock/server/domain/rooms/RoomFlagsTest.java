@@ -58,4 +58,15 @@ class RoomFlagsTest {
     assertSame(noChat, RoomFlags.everyFlag(Map.of(RoomFlag.IS_CHAT_ALLOWED, false)));
     assertSame(defaults, noChat.with(Map.of(RoomFlag.IS_CHAT_ALLOWED, true)));
   }
+
+  @Test
+  void sharedFlagsCostTheirRoomsNothingAndOthersTheirSize() {
+    RoomFlags everyGiven = RoomFlags.everyFlag(Map.of(RoomFlag.IS_CHAT_ALLOWED, false));
+    assertTrue(everyGiven.isShared());
+    assertEquals(0, io.livedigitalmock.server.domain.common.Footprint.of(everyGiven));
+    RoomFlags someGiven = RoomFlags.of(Map.of(RoomFlag.IS_CHAT_ALLOWED, false));
+    assertFalse(someGiven.isShared(), "a restored room's own flags");
+    assertTrue(io.livedigitalmock.server.domain.common.Footprint.of(someGiven) > 0);
+    assertFalse(new RoomFlags(everyGiven.given(), everyGiven.on()).isShared(), "equal, not the shared instance");
+  }
 }
