@@ -39,16 +39,17 @@ final class RoomJson {
     Entry[] table = TABLE.get();
     int slot = (System.identityHashCode(room) * 31 + (role == null ? 0 : role.ordinal() + 1)) & (SLOTS - 1);
     Entry entry = table[slot];
-    if (entry == null || entry.room != room || entry.role != role) {
-      entry = new Entry(room, role, WireJson.write(g -> write(g, room, role)));
-      table[slot] = entry;
+    if (entry != null && entry.room == room && entry.role == role) {
+      return Buffer.buffer(entry.json);
     }
-    return Buffer.buffer(entry.json);
+    Buffer json = WireJson.buffer(g -> write(g, room, role));
+    table[slot] = new Entry(room, role, json.getBytes());
+    return json;
   }
 
   /** The list envelope ({@link Responses#page}) of {@code rooms} as {@code viewerId} sees them. */
   static Buffer page(List<Room> rooms, String viewerId) {
-    return Buffer.buffer(WireJson.write(g -> {
+    return WireJson.buffer(g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("items");
       for (Room room : rooms) {
@@ -57,7 +58,7 @@ final class RoomJson {
       g.writeEndArray();
       g.writeNumberField("total", rooms.size());
       g.writeEndObject();
-    }));
+    });
   }
 
   /** The full Room object of the newer docs, with {@code roleInRoom} the viewer's {@code role}. */
