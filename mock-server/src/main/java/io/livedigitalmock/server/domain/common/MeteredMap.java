@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -125,23 +126,7 @@ public final class MeteredMap<K, V> implements Map<K, V> {
     return new AbstractSet<>() {
       @Override
       public Iterator<K> iterator() {
-        Iterator<Entry<K, V>> entries = entrySet().iterator();
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return entries.hasNext();
-          }
-
-          @Override
-          public K next() {
-            return entries.next().getKey();
-          }
-
-          @Override
-          public void remove() {
-            entries.remove();
-          }
-        };
+        return parts(Entry::getKey);
       }
 
       @Override
@@ -168,28 +153,33 @@ public final class MeteredMap<K, V> implements Map<K, V> {
     return new AbstractCollection<>() {
       @Override
       public Iterator<V> iterator() {
-        Iterator<Entry<K, V>> entries = entrySet().iterator();
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return entries.hasNext();
-          }
-
-          @Override
-          public V next() {
-            return entries.next().getValue();
-          }
-
-          @Override
-          public void remove() {
-            entries.remove();
-          }
-        };
+        return parts(Entry::getValue);
       }
 
       @Override
       public int size() {
         return MeteredMap.this.size();
+      }
+    };
+  }
+
+  /** The entries' keys or values, removable through the entries (so the meter hears of it). */
+  private <T> Iterator<T> parts(Function<Entry<K, V>, T> part) {
+    Iterator<Entry<K, V>> entries = entrySet().iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return part.apply(entries.next());
+      }
+
+      @Override
+      public void remove() {
+        entries.remove();
       }
     };
   }

@@ -110,4 +110,19 @@ class FootprintTest {
     byAlias.remove("a".repeat(1_000));
     assertEquals(0, meter.get());
   }
+
+  @Test
+  void removingThroughTheKeysOrTheValuesTellsTheMeterToo() {
+    AtomicLong meter = new AtomicLong();
+    MeteredMap<String, Thing> things = MeteredMap.linked(meter::addAndGet);
+    for (String id : List.of("a", "b", "c")) {
+      things.put(id, new Thing(id, "room " + id));
+    }
+    assertTrue(things.values().removeIf(t -> t.id().equals("a")));
+    assertTrue(things.keySet().remove("b"));
+    assertEquals(List.of("c"), List.copyOf(things.keySet()));
+    things.clear();
+    assertEquals(0, meter.get());
+    assertTrue(things.isEmpty());
+  }
 }
