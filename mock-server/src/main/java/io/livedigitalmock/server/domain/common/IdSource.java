@@ -2,8 +2,6 @@ package io.livedigitalmock.server.domain.common;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The one source of every id, alias and secret a tenant hands out. Seeded, so a run with the same
@@ -150,15 +148,7 @@ public final class IdSource {
 
   /** SHA-256 of the seed, the purpose, a NUL (never in a purpose) and the client id; its first 8 bytes. */
   public static long seedOf(long serverSeed, String purpose, String clientId) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(ByteBuffer.allocate(Long.BYTES).putLong(serverSeed).array());
-      sha.update(purpose.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(clientId.getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(sha.digest()).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return ByteBuffer.wrap(Sha256.of(ByteBuffer.allocate(Long.BYTES).putLong(serverSeed).array(),
+        purpose.getBytes(StandardCharsets.UTF_8), new byte[] {0}, clientId.getBytes(StandardCharsets.UTF_8))).getLong();
   }
 }

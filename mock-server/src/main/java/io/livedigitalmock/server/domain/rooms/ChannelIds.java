@@ -1,9 +1,6 @@
 package io.livedigitalmock.server.domain.rooms;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.livedigitalmock.server.domain.common.Sha256;
 
 /**
  * A room's channel id, derived from its id rather than kept beside it (a 24-hex string per room).
@@ -22,7 +19,7 @@ final class ChannelIds {
 
   static String of(String roomId) {
     if (roomId.length() != 24 || !isLowerHex(roomId)) {
-      return HexFormat.of().formatHex(sha256(roomId), 0, 12);
+      return Sha256.hex(roomId, 12);
     }
     long x = Long.parseLong(roomId, PREFIX, 24, 16);
     // odd multiplier and xor-shift: each a bijection mod 2^56; the constant leaves no fixed point at 0
@@ -41,13 +38,5 @@ final class ChannelIds {
       }
     }
     return true;
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }
