@@ -63,27 +63,24 @@ public final class RequestJournal {
     }
     long target = totalMaxBytes - totalMaxBytes / 16;
     PriorityQueue<Part> heaviest = new PriorityQueue<>();
-    for (SequencedLog<RecordedRequest> log : byTenant.values()) {
-      if (log.weight() > 0) {
-        heaviest.add(new Part(log));
-      }
-    }
-    heaviest.add(new Part(unattributed));
+    byTenant.values().forEach(log -> Part.addIfHeld(heaviest, log));
+    Part.addIfHeld(heaviest, unattributed);
     while (total.get() > target && !heaviest.isEmpty()) {
-      Part part = heaviest.poll();
-      if (part.weight == 0) {
-        return;
-      }
-      part.log.evictOldest();
-      heaviest.add(new Part(part.log));
+      SequencedLog<RecordedRequest> log = heaviest.poll().log;
+      log.evictOldest();
+      Part.addIfHeld(heaviest, log);
     }
   }
 
   /** A part as heavy as it was when looked at: the heaviest first. */
   private record Part(SequencedLog<RecordedRequest> log, long weight) implements Comparable<Part> {
 
-    Part(SequencedLog<RecordedRequest> log) {
-      this(log, log.weight());
+    /** Only parts that hold something can give it up. */
+    static void addIfHeld(PriorityQueue<Part> parts, SequencedLog<RecordedRequest> log) {
+      long weight = log.weight();
+      if (weight > 0) {
+        parts.add(new Part(log, weight));
+      }
     }
 
     @Override

@@ -135,13 +135,17 @@ public final class Footprint {
    * goes, whichever equal key removes it.
    */
   public static long ofEntry(Object key, Object value) {
-    long keyBytes = value instanceof Record record && isComponentOf(key, record) ? 0 : of(key);
-    return MAP_ENTRY + keyBytes + of(value);
+    return entry(MAP_ENTRY, key, value);
   }
 
   /** Like {@link #ofEntry}, for an entry of a {@code HashMap}, which does not link its entries in order. */
   public static long ofHashedEntry(Object key, Object value) {
-    return ofEntry(key, value) - MAP_ENTRY + HASHED_ENTRY;
+    return entry(HASHED_ENTRY, key, value);
+  }
+
+  private static long entry(long node, Object key, Object value) {
+    long keyBytes = value instanceof Record record && isComponentOf(key, record) ? 0 : of(key);
+    return node + keyBytes + of(value);
   }
 
   private static boolean isComponentOf(Object key, Record record) {
