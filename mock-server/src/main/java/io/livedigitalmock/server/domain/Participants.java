@@ -79,7 +79,7 @@ public final class Participants {
   public String signalingToken(Caller caller, String spaceId, String participantId) {
     synchronized (backend.lock()) {
       Participant p = own(caller, spaceId, participantId);
-      return backend.tokens().mintSignaling(p.id());
+      return backend.tokens().mintSignaling(p);
     }
   }
 

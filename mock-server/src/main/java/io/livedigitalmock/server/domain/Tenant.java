@@ -74,7 +74,7 @@ public final class Tenant {
    */
   public synchronized void reset() {
     TenantBackend fresh = freshBackend.apply(this);
-    user = fresh.users().register(spec.userEmail(), spec.userPassword(), spec.userName(), null);
+    user = fresh.users().registerFirst(spec.userEmail(), spec.userPassword(), spec.userName(), null);
     furnish.accept(fresh, user);
     TenantBackend old = backend;
     backend = fresh;

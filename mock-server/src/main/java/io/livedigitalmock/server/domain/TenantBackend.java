@@ -128,6 +128,11 @@ public final class TenantBackend {
     return tokenIds.next();
   }
 
+  /** The signature of a new user: never one a user made before in the server's life had (T11). */
+  String newUserSignature() {
+    return tokenIds.nextSignature();
+  }
+
   /** A reset replaced this backend: its pending webhook retries are called off, its data counts no more. */
   void retire() {
     retired = true;

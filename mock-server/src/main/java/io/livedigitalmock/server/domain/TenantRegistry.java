@@ -45,6 +45,11 @@ public final class TenantRegistry {
   /** Each tenant's own weight (its backend, empty maps, credentials), counted as stored data. */
   private StoredData.Meter tenantsMeter;
   private volatile TokenIds tokenIds;
+  /**
+   * The token id sequence of every seed this server has used (its own and restored states'), so that
+   * going back to a seed goes on past every id it gave out, not from where a state file stood.
+   */
+  private final Map<Long, TokenIds> tokenIdsBySeed = new java.util.HashMap<>();
   /** The seed new tenants' ids derive from: the server's, or a restored state's. */
   private volatile long seed;
   /** Client ids in the order their tenants were made (changed only under this registry's monitor). */
@@ -70,7 +75,7 @@ public final class TenantRegistry {
     this.receivers = new Receivers(limits.maxReceivers(), limits.receiverLogBytes());
     this.sdkExampleTenant = sdkExampleTenant;
     this.seed = server.seed();
-    this.tokenIds = new TokenIds(seed);
+    this.tokenIds = tokenIdsBySeed.computeIfAbsent(seed, TokenIds::new);
     resetAll();
   }
 
@@ -330,8 +335,8 @@ public final class TenantRegistry {
           + limits.maxTenants() + ") allows");
     }
     StateSnapshot.ServerState saved = snapshot.server();
-    TokenIds restoredTokenIds = saved.seed() == seed ? tokenIds : new TokenIds(saved.seed());
-    restoredTokenIds.skipTo(saved.tokenIdsIssued());
+    TokenIds restoredTokenIds = tokenIdsBySeed.computeIfAbsent(saved.seed(), TokenIds::new);
+    restoredTokenIds.skipTo(saved.tokenIdsIssued());   // only ever forward: a failed restore skips, never repeats
     StoredData.Meter newTenantsMeter = data.meter();
     List<Tenant> built = new java.util.ArrayList<>();
     try {

@@ -7,8 +7,10 @@ import io.livedigitalmock.server.domain.auth.TokenPair;
 import io.livedigitalmock.server.domain.auth.User;
 import io.livedigitalmock.server.domain.calls.Participant;
 import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.domain.rooms.AccessLink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Issues a tenant's tokens and says who a presented token belongs to. Lifetimes are those decoded
@@ -58,7 +60,7 @@ public final class Tokens {
     }
     User user;
     synchronized (backend.lock()) {
-      user = backend.state().users.get(claims.subject());
+      user = issuedTo(claims);
     }
     if (user == null) {
       throw OAuthError.invalidGrant("The user of this refresh token no longer exists");
@@ -73,11 +75,33 @@ public final class Tokens {
         TokenClaims.TYPE_ACCESS, backend.clientObjectId(), tokenId, now, null, signature));
   }
 
-  /** A participant's token for the media server [sdk]; it cannot authorize API requests. */
-  String mintSignaling(String participantId) {
+  /**
+   * A participant's token for the media server [sdk]. Under the tenant lock. It carries its creator's
+   * signature ({@link #creatorSignature}), so that it acts for that creator only, not for whoever
+   * creates a participant with the same id after a reset.
+   */
+  String mintSignaling(Participant participant) {
     Instant now = backend.clock().now();
-    return backend.codec().encode(new TokenClaims(participantId, TokenClaims.AUDIENCE_PARTICIPANT, TokenClaims.TYPE_SIGNALING,
-        backend.clientObjectId(), backend.newTokenId(), now, now.plus(ACCESS_TTL), null));
+    return backend.codec().encode(new TokenClaims(participant.id(), TokenClaims.AUDIENCE_PARTICIPANT,
+        TokenClaims.TYPE_SIGNALING, backend.clientObjectId(), backend.newTokenId(), now, now.plus(ACCESS_TTL),
+        creatorSignature(participant)));
+  }
+
+  /**
+   * What tells this participant's creator from an earlier one with the same id: a user's signature,
+   * the token id of a guest's access link; none for the client, which stays the same across resets.
+   */
+  private String creatorSignature(Participant p) {
+    TenantState s = backend.state();
+    if (Caller.CLIENT_IDENTITY.equals(p.createdBy())) {
+      return null;
+    }
+    if (p.linkId() != null) {
+      AccessLink link = s.links.get(p.linkId());
+      return link == null ? null : link.tokenId();
+    }
+    User creator = s.users.get(p.createdBy());
+    return creator == null ? null : creator.signature();
   }
 
   /** The token an access link carries: a user token of the link's guest, living {@code ttl}. */
@@ -107,7 +131,7 @@ public final class Tokens {
     }
     synchronized (backend.lock()) {
       Participant p = backend.state().participants.get(claims.subject());
-      if (p == null || p.createdBy() == null) {
+      if (p == null || p.createdBy() == null || !Objects.equals(creatorSignature(p), claims.signature())) {
         throw ApiError.unauthorized("The participant of this token no longer exists");
       }
       if (Caller.CLIENT_IDENTITY.equals(p.createdBy())) {
@@ -159,11 +183,25 @@ public final class Tokens {
       if (linkId != null) {
         return Caller.guest(claims.subject(), linkId);
       }
-      if (!s.users.containsKey(claims.subject())) {
+      if (claims.signature() == null) {
+        // a link's token (only users' tokens carry a signature) whose link this tenant no longer has:
+        // its guest's id may be a user's now, made after a reset
+        throw ApiError.unauthorized("The access link of this token no longer exists");
+      }
+      if (issuedTo(claims) == null) {
         throw ApiError.unauthorized("The user of this token no longer exists");
       }
     }
     return Caller.user(claims.subject());
+  }
+
+  /**
+   * Under the lock: the user a user's token was issued to, or null if gone. Ids come back after a
+   * reset, signatures do not (but the first user's): a token names its user by both.
+   */
+  private User issuedTo(TokenClaims claims) {
+    User user = backend.state().users.get(claims.subject());
+    return user != null && user.signature().equals(claims.signature()) ? user : null;
   }
 
   private boolean isExpired(TokenClaims claims) {

@@ -23,8 +23,20 @@ public final class Users {
     return register(email, password, username, phone);
   }
 
-  /** Registers a user without a caller: the tenant's own first user, or control-plane seeding. */
+  /** Registers a user without a caller (control-plane seeding). */
   public User register(String email, String password, String username, String phone) {
+    return register(email, password, username, phone, false);
+  }
+
+  /**
+   * The tenant's own first user, at birth and after each reset: the same id and the same signature
+   * every time, so that tokens issued to it keep working across resets [ledger T11].
+   */
+  User registerFirst(String email, String password, String username, String phone) {
+    return register(email, password, username, phone, true);
+  }
+
+  private User register(String email, String password, String username, String phone, boolean first) {
     Validate.email(email);
     Validate.notBlank("password", password);
     Validate.notBlank("username", username);
@@ -34,8 +46,12 @@ public final class Users {
       if (s.userIdByEmail.containsKey(key)) {
         throw ApiError.conflict("A user with this email already exists");
       }
-      User user = new User(backend.ids().objectId(), email.trim(), username, password, phone,
-          backend.ids().hex(10), backend.clock().now());
+      String id = backend.ids().objectId();
+      // drawn for every user, so that the ids after it are what they always were for a seed; only the
+      // first user keeps it: any other is a new user even where it has the id of one from before a reset
+      String birthSignature = backend.ids().hex(10);
+      User user = new User(id, email.trim(), username, password, phone,
+          first ? birthSignature : backend.newUserSignature(), backend.clock().now());
       s.users.put(user.id(), user);
       s.userIdByEmail.put(key, user.id());
       return user;

@@ -84,7 +84,8 @@ public final class Responses {
       return;
     }
     Throwable failure = ctx.failure();
-    if (isUndecodable(failure)) {
+    boolean undecodable = isUndecodable(failure);
+    if (undecodable) {
       // the request's own bytes did not decode (a form body with a bad escape, a chunk size that is
       // not hex): the client's fault; the connection cannot be trusted for a next request
       ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -108,6 +109,11 @@ public final class Responses {
       LOG.log(Level.WARNING, "unexpected failure on " + ctx.request().method() + " " + ctx.request().path(),
           failure);
       json(ctx, 500, errorBody(500, "Internal Server Error", "Unexpected error"));
+    }
+    if (undecodable) {
+      // now, not after: where Netty's codec failed (a broken chunk) Vert.x closes the connection as
+      // soon as this returns, dropping an answer not yet flushed; closing first sends it
+      ctx.request().connection().close();
     }
   }
 

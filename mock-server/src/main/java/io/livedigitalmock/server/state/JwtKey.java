@@ -37,8 +37,8 @@ public final class JwtKey implements TokenCodec {
     if (given || saved == null || saved.equals(secret)) {
       return;
     }
+    signer.rekey(saved);   // first: it refuses a key it cannot use, before the codec changes
     codec = codecFor.apply(saved);
-    signer.rekey(saved);
     secret = saved;
   }
 

@@ -38,6 +38,11 @@ public final class SnapshotReader {
     } catch (IOException e) {
       throw new StateFileException("cannot be read: " + e.getMessage(), e);
     }
+    if (file.jwtSecret() != null && file.jwtSecret().isEmpty()) {
+      // HMAC has no empty key: adopted, it would leave the mock unable to sign or check any token
+      throw new StateFileException("does not hold together: jwtSecret: must not be empty (leave it out to keep "
+          + "the mock's own key)");
+    }
     try {
       SnapshotCheck.require(file.snapshot());
     } catch (InvalidSnapshot e) {

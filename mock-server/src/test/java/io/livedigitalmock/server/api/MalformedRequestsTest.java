@@ -84,6 +84,20 @@ class MalformedRequestsTest {
         + "\r\n\r\n", 5_000));
   }
 
+  @Test
+  void aChunkedBodyWhoseFramingBreaksIs400AndTheConnectionCloses(MockServer server) throws IOException {
+    for (String path : new String[] {"/v1/spaces", "/v1/auth/token", "/_mock/tenants"}) {
+      for (String chunks : new String[] {"zz\r\nabc\r\n0\r\n\r\n", "1\r\n{}\r\n0\r\n\r\n"}) {
+        RawHttp.Answer answer = RawHttp.send(server.port(), "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks, 5_000);
+        assertEquals(400, answer.status(), path + " " + answer);
+        assertTrue(answer.body().contains("Malformed request body"), answer.toString());
+        assertEquals("close", answer.header("connection"), answer.toString());
+        assertTrue(answer.closed(), answer.toString());
+      }
+    }
+  }
+
   private static RawHttp.Answer post(MockServer server, String path, String contentType, String body) throws IOException {
     byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return RawHttp.send(server.port(), "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.livedigitalmock.server.MockConfig;
 import io.livedigitalmock.server.MockServer;
@@ -99,6 +100,27 @@ class StateRoundTripTest {
           .put(mock.baseUrl() + "/_mock/state").then().statusCode(400).extract().path("message");
       assertTrue(message.contains("tenants[0].dataIds.draws: must be between 0 and")
           && message.contains("server.clockOffsetMillis: must be between 0 and"), message);
+
+      // what the mock's own code takes for granted (every link, participant, call and record the API
+      // makes has these): missing, each would be a 500 later, when something used it
+      for (String field : List.of("users[0].signature", "links[0].alias", "links[0].spaceId", "links[0].guestId", "links[0].url",
+          "participants[0].spaceId", "calls[0].spaceId", "records[0].spaceId", "records[0].callId")) {
+        broken = (ObjectNode) JSON.readTree(before);
+        ArrayNode tenants = broken.withArray("tenants");
+        String list = field.substring(0, field.indexOf('['));
+        ((ObjectNode) tenants.get(tenants.size() - 1).withArray(list).get(0))
+            .putNull(field.substring(field.indexOf('.') + 1));
+        message = given().contentType(ContentType.JSON).body(broken.toString())
+            .put(mock.baseUrl() + "/_mock/state").then().statusCode(400).extract().path("message");
+        assertTrue(message.contains("tenants[" + (tenants.size() - 1) + "]." + field + ": missing"), message);
+      }
+
+      // an empty key signs nothing: refused before the tenants are replaced, not a 500 with them replaced
+      broken = (ObjectNode) JSON.readTree(before);
+      broken.put("jwtSecret", "");
+      message = given().contentType(ContentType.JSON).body(broken.toString())
+          .put(mock.baseUrl() + "/_mock/state").then().statusCode(400).extract().path("message");
+      assertTrue(message.contains("jwtSecret: must not be empty"), message);
 
       message = given().contentType(ContentType.JSON).body(before.substring(0, before.length() / 2))
           .put(mock.baseUrl() + "/_mock/state").then().statusCode(400).extract().path("message");

@@ -33,17 +33,36 @@ public final class TokenIds {
   }
 
   public String next() {
-    String hex = Long.toHexString(scramble(issued.getAndIncrement() & MASK));
-    return "0000000000000".substring(hex.length()) + hex;   // 13 digits, as %013x (without its parsing)
+    return hex(scramble(issued.getAndIncrement(), BITS), 13);   // 13 digits, as %013x (without its parsing)
   }
 
-  /** Each step maps [0, 2^52) onto itself one to one: xor, multiplication by an odd number, xor-shift. */
-  private long scramble(long n) {
-    long x = (n ^ key) & MASK;
-    x = x * 0xBF58476D1CE4E5B9L & MASK;
-    x ^= x >>> 26;
-    x = x * 0x94D049BB133111EBL & MASK;
-    x ^= x >>> 23;
+  /**
+   * A user's signature ({@code sgn}, 10 hex chars as in the guide's tokens), taken from the same
+   * counter: no two users made in a server's life get the same one (below 2^40 draws), so a token
+   * names one user, not whoever has its id after a reset.
+   */
+  public String nextSignature() {
+    return hex(scramble(issued.getAndIncrement(), SIGNATURE_BITS), 10);
+  }
+
+  private static final int SIGNATURE_BITS = 40;
+
+  /**
+   * Each step maps [0, 2^bits) onto itself one to one: xor, multiplication by an odd number,
+   * xor-shift; so distinct counts give distinct values.
+   */
+  private long scramble(long n, int bits) {
+    long mask = (1L << bits) - 1;
+    long x = (n ^ key) & mask;
+    x = x * 0xBF58476D1CE4E5B9L & mask;
+    x ^= x >>> (bits / 2);
+    x = x * 0x94D049BB133111EBL & mask;
+    x ^= x >>> (bits * 23 / 52);
     return x;
+  }
+
+  private static String hex(long value, int digits) {
+    String hex = Long.toHexString(value);
+    return "0000000000000".substring(13 - digits + hex.length()) + hex;
   }
 }

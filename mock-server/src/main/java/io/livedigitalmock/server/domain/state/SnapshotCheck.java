@@ -27,7 +27,8 @@ import java.util.function.Function;
 /**
  * Whether a snapshot can be restored as it is, checked before anything changes: every required value
  * there, ids unique, names the API knows, and what refers to something finding it (a room's space, a
- * link's room, a webhook's space, the tenant's own user). Each problem names where it is:
+ * link's room, a webhook's space, the tenant's own user), and every value the mock's own code takes
+ * for granted because the API always sets it (a link's guest, a record's call). Each problem names where it is:
  * {@code tenants[2].rooms[0].spaceId: no space 5f1... in this tenant}. Participants, calls and records
  * may name a room deleted since, as they do in a running mock.
  */
@@ -133,6 +134,7 @@ public final class SnapshotCheck {
       }
       required(p + ".password", u.password());
       required(p + ".username", u.username());
+      required(p + ".signature", u.signature());
       present(p + ".createdAt", u.createdAt());
     });
     if (t.userId() == null || !users.contains(t.userId())) {
@@ -181,12 +183,18 @@ public final class SnapshotCheck {
     unique(at + ".links", t.links(), TenantSnapshot.LinkState::id);
     Set<String> tokenIds = new HashSet<>();
     each(at + ".links", t.links(), (p, l) -> {
+      refers(p + ".spaceId", l.spaceId(), spaces, "space");
       refers(p + ".roomId", l.roomId(), rooms, "room");
+      required(p + ".alias", l.alias());
+      required(p + ".username", l.username());
       wire(p + ".role", LinkRole.class, l.role());
+      required(p + ".guestId", l.guestId());
       if (required(p + ".tokenId", l.tokenId()) && !tokenIds.add(l.tokenId())) {
         problem(p + ".tokenId", "a second token with id " + l.tokenId());
       }
       required(p + ".accessToken", l.accessToken());
+      required(p + ".url", l.url());
+      required(p + ".createdBy", l.createdBy());
       present(p + ".createdAt", l.createdAt());
       present(p + ".expiresAt", l.expiresAt());
       time(p + ".firstOpenedAt", l.firstOpenedAt());
@@ -204,6 +212,7 @@ public final class SnapshotCheck {
     Set<String> calls = unique(at + ".calls", t.calls(), CallState::id);
     Set<String> participants = unique(at + ".participants", t.participants(), TenantSnapshot.ParticipantState::id);
     each(at + ".participants", t.participants(), (p, pa) -> {
+      required(p + ".spaceId", pa.spaceId());
       required(p + ".roomId", pa.roomId());
       required(p + ".role", pa.role());
       present(p + ".createdAt", pa.createdAt());
@@ -215,6 +224,7 @@ public final class SnapshotCheck {
     });
     Set<String> activeRooms = new HashSet<>();
     each(at + ".calls", t.calls(), (p, c) -> {
+      required(p + ".spaceId", c.spaceId());
       required(p + ".roomId", c.roomId());
       present(p + ".startedAt", c.startedAt());
       time(p + ".finishedAt", c.finishedAt());
@@ -230,7 +240,9 @@ public final class SnapshotCheck {
     unique(at + ".records", t.records(), RecordState::id);
     Set<String> recordingRooms = new HashSet<>();
     each(at + ".records", t.records(), (p, r) -> {
+      required(p + ".spaceId", r.spaceId());
       required(p + ".roomId", r.roomId());
+      required(p + ".callId", r.callId());
       required(p + ".name", r.name());
       wire(p + ".state", RecordingState.class, r.state());
       present(p + ".createdAt", r.createdAt());
