@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Requests broken below the API's level, refused with the JSON error shape before any area sees
  * them: what Netty could not parse at all ({@link #invalid}; Vert.x's own answer has an empty body);
  * before the router ({@link #guard}), an HTTP version other than 1.0 and 1.1 and an HTTP/1.1 request
- * without {@code Host} (the router fails on those with a 500); and, first on the router
+ * without a {@code Host} it can parse (the router fails on those with a 500); and, first on the router
  * ({@link #check}), a path or query string whose escapes decode to nothing and a {@code Content-Type} charset
  * the JVM does not know.
  */
@@ -39,6 +39,10 @@ public final class MalformedRequests {
         request.connection().close();
       } else if (request.version() == HttpVersion.HTTP_1_1 && request.getHeader(HttpHeaders.HOST) == null) {
         Responses.raw(request.response(), 400, "An HTTP/1.1 request needs a Host header");
+      } else if (request.version() == HttpVersion.HTTP_1_1 && request.authority() == null) {
+        // a Host Vert.x cannot parse (a port that is not a number, an unclosed bracket): the router
+        // would fail on it with a 500, as on none at all
+        Responses.raw(request.response(), 400, "Malformed Host header");
       } else {
         router.handle(request);
       }

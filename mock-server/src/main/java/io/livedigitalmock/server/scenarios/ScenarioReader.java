@@ -35,6 +35,11 @@ public final class ScenarioReader {
   private static final Set<String> WHEN_FIELDS = Set.of("from", "for", "times", "nth", "every", "afterSuccesses",
       "probability", "seed");
   private static final Set<String> RESPOND_FIELDS = Set.of("status", "body", "headers", "retryAfter");
+  /**
+   * The longest regex a rule may have: ample for matching text, where compiling a long literal takes
+   * the JDK time growing with the square of its length (250,000 characters held an event loop 40 s).
+   */
+  static final int MAX_REGEX_LENGTH = 4_096;
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
   private static final Duration LONGEST_WINDOW = Duration.ofDays(36_500);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -429,6 +434,10 @@ public final class ScenarioReader {
   private Pattern regex(Node node) {
     String s = text(node);
     if (s == null) {
+      return null;
+    }
+    if (s.length() > MAX_REGEX_LENGTH) {
+      problems.add(node.error("a regular expression of at most " + MAX_REGEX_LENGTH + " characters"));
       return null;
     }
     try {

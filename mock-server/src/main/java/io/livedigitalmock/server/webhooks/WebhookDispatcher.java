@@ -11,16 +11,20 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,7 +58,9 @@ public final class WebhookDispatcher implements EventSink {
   private final Vertx vertx;
   private final Context context;
   /** Made at the first delivery, on {@link #context}: most runs never send one, and making it costs start-up time. */
-  private WebClient client;
+  private HttpClient client;
+  /** Who posts, as receivers see it [ledger W8]. */
+  static final String USER_AGENT = "livedigital-mock-webhooks";
   private final DeliveryJournal journal;
   private final MockClock clock;
   private final long retryMillis;
@@ -196,18 +202,32 @@ public final class WebhookDispatcher implements EventSink {
   private void send(Attempt a, Runnable connectionFree) {
     long started = System.nanoTime();
     HostReach.Route route = hostReach.route(a.outgoing.url());
-    Future<HttpResponse<Buffer>> sent;
+    Future<Integer> sent;
     try {
-      // the receiver's time to answer, counted once the request is on a connection: waiting for a
-      // connection must not use up (and fail) an attempt that was never sent
-      var request = client().postAbs(route.url());
+      RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(route.url())
+          .setIdleTimeout(timeoutMillis)
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .putHeader(HttpHeaders.USER_AGENT, USER_AGENT);
       if (route.proxy() != null) {
-        request.proxy(route.proxy());
+        request.setProxyOptions(route.proxy());
       }
-      sent = request
-          .idleTimeout(timeoutMillis)
-          .putHeader("Content-Type", "application/json")
-          .sendBuffer(Buffer.buffer(a.payload));
+      // the receiver's time to answer, counted once the request is on a connection (waiting for one
+      // must not use up, and fail, an attempt that was never sent), and for the whole answer: a receiver
+      // that trickles its bytes resets the idle timeout with each, never this
+      sent = client().request(request).compose(on -> {
+        TimeoutException late = new TimeoutException("the receiver did not answer in full within " + timeoutMillis
+            + " ms");
+        AtomicBoolean cut = new AtomicBoolean();
+        long deadline = vertx.setTimer(timeoutMillis, t -> {
+          cut.set(true);
+          on.reset(0, late);
+        });
+        // its status is all an attempt needs: the body is let go as it comes, however large
+        return on.send(Buffer.buffer(a.payload))
+            .compose(answer -> answer.handler(piece -> { }).end().map(ended -> answer.statusCode()))
+            .recover(failed -> Future.failedFuture(cut.get() ? late : failed))
+            .andThen(done -> vertx.cancelTimer(deadline));
+      });
     } catch (RuntimeException cannotEvenStart) {
       // e.g. a url Vert.x cannot use: still an attempt, logged and retried like a refused connection
       sent = Future.failedFuture(cannotEvenStart);
@@ -223,30 +243,29 @@ public final class WebhookDispatcher implements EventSink {
     });
   }
 
-  private WebClient client() {
+  private HttpClient client() {
     if (client == null) {
-      WebClientOptions options = new WebClientOptions()
+      HttpClientOptions options = new HttpClientOptions()
           .setConnectTimeout((int) timeoutMillis)
           .setTrustAll(true)
-          .setVerifyHost(false)
-          .setUserAgent("livedigital-mock-webhooks");
+          .setVerifyHost(false);
       // a receiver that drops an idle pooled connection (an app's test server stopping) is no error of
       // ours: an attempt on the wire learns of it through its own result, so nothing is logged for it
-      client = WebClient.wrap(vertx.httpClientBuilder().with(options)
+      client = vertx.httpClientBuilder().with(options)
           .with(new PoolOptions().setHttp1MaxSize(connectionsPerReceiver))
           .withConnectHandler(connection -> connection.exceptionHandler(dropped -> { }))
-          .build(), options);
+          .build();
     }
     return client;
   }
 
-  private void finished(Attempt a, AsyncResult<HttpResponse<Buffer>> result, long millis, String sentTo) {
+  private void finished(Attempt a, AsyncResult<Integer> result, long millis, String sentTo) {
     if (a.calledOff()) {
       a.held.release();
       return;   // under way when the tenant was reset: its outcome is not for the new log
     }
     Outgoing o = a.outgoing;
-    Integer status = result.succeeded() ? result.result().statusCode() : null;
+    Integer status = result.succeeded() ? result.result() : null;
     String error = result.succeeded() ? null : describe(result.cause());
     boolean delivered = status != null && status >= 200 && status < 300;
     String outcome = delivered ? DeliveryAttempt.DELIVERED

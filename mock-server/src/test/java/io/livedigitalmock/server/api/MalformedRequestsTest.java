@@ -85,6 +85,16 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void anHttp11RequestWhoseHostDoesNotParseIs400OnEveryKindOfRoute(MockServer server) throws IOException {
+    for (String host : new String[] {"localhost:abc", "localhost:-1", "localhost:99999999999", "[::1", "a b"}) {
+      for (String path : new String[] {"/_mock/health", "/v1/users/me", "/room/x", "/nope"}) {
+        assertError(400, RawHttp.send(server.port(), "GET " + path + " HTTP/1.1\r\nHost: " + host
+            + "\r\nConnection: close\r\n\r\n", 5_000));
+      }
+    }
+  }
+
+  @Test
   void aChunkedBodyWhoseFramingBreaksIs400AndTheConnectionCloses(MockServer server) throws IOException {
     for (String path : new String[] {"/v1/spaces", "/v1/auth/token", "/_mock/tenants"}) {
       for (String chunks : new String[] {"zz\r\nabc\r\n0\r\n\r\n", "1\r\n{}\r\n0\r\n\r\n"}) {

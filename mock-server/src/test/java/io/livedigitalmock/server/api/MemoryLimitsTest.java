@@ -97,6 +97,39 @@ class MemoryLimitsTest {
   }
 
   @Test
+  void faultRulesCountTheirRegexesAsStoredData() {
+    try (MockServer server = start("--data-bytes", "1m")) {
+      TestTenant t = TestTenant.create(server.baseUrl());
+      Response refused = null;
+      int accepted = 0;
+      for (int i = 0; i < 200 && refused == null; i++) {
+        // each a different literal: nothing shared, 4,096 characters compiled
+        String literal = Integer.toString(i, 36) + "q".repeat(4_096 - Integer.toString(i, 36).length());
+        Response r = t.control().body(Map.of("on", "getMe", "match", Map.of("body", literal),
+            "respond", Map.of("status", 503))).post("/faults");
+        refused = r.statusCode() == 201 ? null : r;
+        accepted += r.statusCode() == 201 ? 1 : 0;
+      }
+      assertTrue(refused != null, "1 MiB filled up");
+      refused.then().spec(apiError(409)).body("message", containsString("--data-bytes"));
+      // a compiled 4,096-character literal holds about 40 KB: 1 MiB is some 25 of them, not hundreds
+      assertTrue(accepted < 40, accepted + " rules of 4,096-character regexes counted within 1 MiB");
+    }
+  }
+
+  @Test
+  void aRegexLongerThanARuleMayHaveIsRefusedBeforeItIsCompiled() {
+    try (MockServer server = start()) {
+      TestTenant t = TestTenant.create(server.baseUrl());
+      t.control().body(Map.of("on", "getMe", "match", Map.of("body", "a".repeat(250_000)),
+          "respond", Map.of("status", 503))).post("/faults").then().spec(apiError(400))
+          .body("message", containsString("at most 4096 characters"));
+      t.control().body(Map.of("on", "getMe", "match", Map.of("headers", Map.of("X-Test", "b".repeat(4_097))),
+          "respond", Map.of("status", 503))).post("/faults").then().spec(apiError(400));
+    }
+  }
+
+  @Test
   void tenantsPastMaxTenantsAreRefused() {
     try (MockServer server = start("--max-tenants", "3")) {
       control(server).post("/_mock/tenants").then().statusCode(201);   // with the demo and SDK tenants: 3

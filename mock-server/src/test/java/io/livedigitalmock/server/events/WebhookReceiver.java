@@ -60,10 +60,13 @@ final class WebhookReceiver implements AutoCloseable {
   private final BlockingQueue<Received> queue = new LinkedBlockingQueue<>();
   private final List<Received> all = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
+  /** Whether each answer is a 200 whose body never ends (a piece every few milliseconds). */
+  private final boolean endless;
 
-  private WebhookReceiver(List<Integer> script, Duration delay) throws IOException {
+  private WebhookReceiver(List<Integer> script, Duration delay, boolean endless) throws IOException {
     this.script = List.copyOf(script);
     this.delay = delay;
+    this.endless = endless;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "webhook-receiver");
@@ -83,7 +86,7 @@ final class WebhookReceiver implements AutoCloseable {
   /** As {@link #answering}, each answer {@code delay} after the request arrived. */
   static WebhookReceiver delayed(Duration delay, Integer... statuses) {
     try {
-      return new WebhookReceiver(statuses.length == 0 ? List.of(200) : Arrays.asList(statuses), delay);
+      return new WebhookReceiver(statuses.length == 0 ? List.of(200) : Arrays.asList(statuses), delay, false);
     } catch (IOException e) {
       throw new IllegalStateException("could not start the test receiver", e);
     }
@@ -92,6 +95,18 @@ final class WebhookReceiver implements AutoCloseable {
   /** Reads each request, records it, and never answers (the mock's timeout ends each attempt). */
   static WebhookReceiver hanging() {
     return delayed(Duration.ofMinutes(10));
+  }
+
+  /**
+   * Answers 200 at once, then a body that never ends: 16 KB every 5 ms, quick enough that no idle
+   * timeout ever fires, until the mock lets go of the connection (or 60 s, or the receiver closes).
+   */
+  static WebhookReceiver endlessBody() {
+    try {
+      return new WebhookReceiver(List.of(200), Duration.ZERO, true);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start the test receiver", e);
+    }
   }
 
   String url() {
@@ -141,6 +156,15 @@ final class WebhookReceiver implements AutoCloseable {
         return;
       }
       int status = script.get(Math.min(index, script.size() - 1));
+      if (endless) {
+        exchange.sendResponseHeaders(200, 0);
+        byte[] piece = new byte[16 * 1024];
+        for (int i = 0; i < 12_000 && !closed.await(5, TimeUnit.MILLISECONDS); i++) {
+          exchange.getResponseBody().write(piece);   // throws once the mock has let go
+          exchange.getResponseBody().flush();
+        }
+        return;
+      }
       exchange.sendResponseHeaders(status, -1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

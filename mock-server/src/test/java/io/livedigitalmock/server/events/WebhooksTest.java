@@ -189,6 +189,31 @@ class WebhooksTest {
   }
 
   @Test
+  void aReceiverWhoseAnswerNeverEndsGetsThreeAttemptsCutAtTheTimeoutThenTheEventIsDropped() {
+    Duration receiverTimeout = Duration.ofSeconds(1);
+    try (MockServer slowMock = EventsKit.startMock(receiverTimeout);
+         WebhookReceiver endless = WebhookReceiver.endlessBody()) {
+      EventsKit slowKit = new EventsKit(slowMock);
+      Tenant tenant = slowKit.newTenant();
+      String space = tenant.createSpace();
+      String room = tenant.createRoomId(space);
+      tenant.createWebhook(space, endless.url());
+      long seq = tenant.lastSeq();
+
+      tenant.join(room, "Ann", "user");
+      tenant.nextDelivery("roomId=" + room + "&outcome=dropped", seq);
+      List<JsonObject> attempts = tenant.deliveries("roomId=" + room);
+      assertEquals(List.of("retrying", "retrying", "dropped"),
+          attempts.stream().map(a -> a.getString("outcome")).toList(), attempts::toString);
+      attempts.forEach(a -> {
+        // the body kept coming, so no idle timeout could end it: the attempt's own deadline did
+        assertTrue(a.getString("error").contains("did not answer in full within 1000 ms"), a::toString);
+        assertTrue(a.getLong("durationMs") < 10 * receiverTimeout.toMillis(), a::toString);
+      });
+    }
+  }
+
+  @Test
   void aDeadReceiverGetsExactlyThreeAttemptsThenTheEventIsDroppedAndTheApiStaysFast() {
     Duration receiverTimeout = Duration.ofSeconds(2);
     try (MockServer slowMock = EventsKit.startMock(receiverTimeout);

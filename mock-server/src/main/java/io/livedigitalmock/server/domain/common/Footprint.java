@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An estimate of the heap an object holds: what the memory limits count. Objects are sized as HotSpot
@@ -21,7 +22,8 @@ import java.util.Set;
  * the share of the heap the limits leave free (MockConfig). What is stored once is counted once, and
  * a string counts the bytes the JVM keeps it in (one a char when every char fits in one, two
  * otherwise: the JVM's compact strings, on unless {@code -XX:-CompactStrings} turns them off).
- * Knows the shapes the domain stores: strings, numbers, times, records, maps and collections of them.
+ * Knows the shapes the domain stores: strings, numbers, times, records, maps and collections of them,
+ * and the fault rules' compiled regexes.
  */
 public final class Footprint {
 
@@ -104,6 +106,10 @@ public final class Footprint {
     }
     if (value instanceof Temporal) {
       return aligned(HEADER + 16);   // an Instant's seconds and nanos: the one kind of time the domain stores
+    }
+    if (value instanceof Pattern regex) {
+      // its source, and its compiled nodes: measured 8 (a literal) to 32 (every char optional) bytes a char
+      return of(regex.pattern()) + aligned(HEADER + 8 * REFERENCE + 4 * 4) + 32L * regex.pattern().length();
     }
     if (value instanceof byte[] bytes) {
       return aligned(ARRAY + bytes.length);
