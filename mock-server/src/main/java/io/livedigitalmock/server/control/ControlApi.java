@@ -9,6 +9,7 @@ import io.livedigitalmock.server.domain.common.MockClock;
 import io.livedigitalmock.server.domain.rooms.Plan;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
+import io.livedigitalmock.server.http.StreamedJson;
 import io.livedigitalmock.server.http.Views;
 import io.livedigitalmock.server.state.StateTransfer;
 import io.livedigitalmock.server.webhooks.WebhookFaults;
@@ -64,8 +65,7 @@ public final class ControlApi {
     r.get("/clock").handler(ctx -> Responses.ok(ctx, clockView(registry.serverClock())));
     r.post("/clock").handler(ctx -> Responses.ok(ctx, clockView(move(registry.serverClock(), ctx))));
     r.post("/tenants").handler(this::createTenant);
-    r.get("/tenants").handler(ctx -> Responses.ok(ctx,
-        Responses.page(registry.all(), ControlApi::tenantView)));
+    r.get("/tenants").handler(ctx -> StreamedJson.page(ctx, registry.all(), ControlApi::tenantView));
     r.get("/tenants/:clientId").handler(ctx -> Responses.ok(ctx, tenantView(tenant(ctx))));
     r.post("/tenants/:clientId/reset").handler(this::resetTenant);
     r.get("/tenants/:clientId/clock").handler(ctx ->
@@ -74,8 +74,8 @@ public final class ControlApi {
         Responses.ok(ctx, clockView(move(tenant(ctx).backend().clock(), ctx))));
     r.post("/tenants/:clientId/users").handler(this::createUser);
     r.post("/tenants/:clientId/personal-tokens").handler(this::mintPersonalToken);
-    r.get("/tenants/:clientId/personal-tokens").handler(ctx -> Responses.ok(ctx, Responses.page(
-        tenant(ctx).backend().personalTokens().all(), t -> Views.personalToken(t, false))));
+    r.get("/tenants/:clientId/personal-tokens").handler(ctx -> StreamedJson.page(ctx,
+        tenant(ctx).backend().personalTokens().all(), t -> Views.personalToken(t, false)));
     r.delete("/tenants/:clientId/personal-tokens/:tokenId").handler(ctx -> Responses.ok(ctx,
         Views.personalToken(tenant(ctx).backend().personalTokens().revoke(ctx.pathParam("tokenId")), false)));
     r.get("/tenants/:clientId/links").handler(this::listLinks);
@@ -126,7 +126,7 @@ public final class ControlApi {
   private void listLinks(RoutingContext ctx) {
     var backend = tenant(ctx).backend();
     Instant now = backend.clock().now();
-    Responses.ok(ctx, Responses.page(backend.links().all(), l -> Views.link(l, now)));
+    StreamedJson.page(ctx, backend.links().all(), l -> Views.link(l, now));
   }
 
   private void setPlan(RoutingContext ctx) {

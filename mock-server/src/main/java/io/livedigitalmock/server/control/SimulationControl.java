@@ -4,17 +4,18 @@ import io.livedigitalmock.server.domain.Tenant;
 import io.livedigitalmock.server.domain.TenantRegistry;
 import io.livedigitalmock.server.domain.calls.Call;
 import io.livedigitalmock.server.domain.calls.JoinRequest;
+import io.livedigitalmock.server.domain.calls.Participant;
 import io.livedigitalmock.server.domain.calls.Recording;
 import io.livedigitalmock.server.domain.common.ApiError;
 import io.livedigitalmock.server.domain.rooms.ParticipantRole;
 import io.livedigitalmock.server.domain.rooms.Plan;
 import io.livedigitalmock.server.http.RequestBody;
 import io.livedigitalmock.server.http.Responses;
+import io.livedigitalmock.server.http.StreamedJson;
 import io.livedigitalmock.server.http.Views;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * Makes happen what the real service does on its own: people join and leave, calls end, recordings
@@ -64,19 +65,31 @@ final class SimulationControl {
     Call call = backend.participants().activeCall(roomId);
     Recording recording = backend.recordings().all().stream()
         .filter(x -> x.roomId().equals(roomId) && x.isActive()).findFirst().orElse(null);
-    JsonArray inRoom = new JsonArray();
-    backend.participants().inRoom(roomId).forEach(p -> inRoom.add(Views.participant(p)));
-    JsonArray waiting = new JsonArray();
-    backend.participants().notYetJoined(roomId).forEach(p -> waiting.add(Views.participant(p)));
-    JsonArray calls = new JsonArray();
-    backend.participants().calls(roomId).forEach(c -> calls.add(Views.call(c)));
-    Responses.ok(ctx, new JsonObject()
-        .put("roomId", roomId)
-        .put("activeCall", call == null ? null : Views.call(call))
-        .put("activeRecording", recording == null ? null : Views.recording(recording))
-        .put("participants", inRoom)
-        .put("notYetJoined", waiting)
-        .put("calls", calls));
+    List<Participant> inRoom = backend.participants().inRoom(roomId);
+    List<Participant> waiting = backend.participants().notYetJoined(roomId);
+    List<Call> calls = backend.participants().calls(roomId);
+    // a room may hold most of the stored data in participants: written as the client takes it
+    StreamedJson.send(ctx, inRoom.size() + waiting.size() + calls.size(), StreamedJson.parts(g -> {
+      g.writeStartObject();
+      g.writeStringField("roomId", roomId);
+      g.writeFieldName("activeCall");
+      StreamedJson.writeObject(g, call == null ? null : Views.call(call));
+      g.writeFieldName("activeRecording");
+      StreamedJson.writeObject(g, recording == null ? null : Views.recording(recording));
+      g.writeArrayFieldStart("participants");
+    }), StreamedJson.each(inRoom, (g, p) -> StreamedJson.writeObject(g, Views.participant(p))),
+        StreamedJson.parts(g -> {
+          g.writeEndArray();
+          g.writeArrayFieldStart("notYetJoined");
+        }), StreamedJson.each(waiting, (g, p) -> StreamedJson.writeObject(g, Views.participant(p))),
+        StreamedJson.parts(g -> {
+          g.writeEndArray();
+          g.writeArrayFieldStart("calls");
+        }), StreamedJson.each(calls, (g, c) -> StreamedJson.writeObject(g, Views.call(c))),
+        StreamedJson.parts(g -> {
+          g.writeEndArray();
+          g.writeEndObject();
+        }));
   }
 
   private void setPlan(RoutingContext ctx) {

@@ -1,11 +1,14 @@
 package io.livedigitalmock.server.control;
 
 import io.livedigitalmock.server.domain.common.ApiError;
+import io.livedigitalmock.server.http.ResponseBodyStream;
 import io.livedigitalmock.server.state.StateFileException;
 import io.livedigitalmock.server.state.StateTransfer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 
 /**
  * {@code GET /_mock/state}: the whole state as a state file (the format {@code --state-dir} keeps);
@@ -34,12 +37,21 @@ public final class StateControl {
     r.put("/state").handler(this::importState);
   }
 
+  /**
+   * Written as it is made, as the client takes it: a full store's state file is larger than the heap
+   * left beside the store, so it is never held whole.
+   */
   private void export(RoutingContext ctx) {
-    ctx.vertx().executeBlocking(() -> io.vertx.core.buffer.Buffer.buffer(state.export()), false)
-        .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json")
-            .putHeader("Content-Disposition", "attachment; filename=\"livedigital-mock-state.json\"")
-            .end(json))
-        .onFailure(ctx::fail);
+    ResponseBodyStream body = new ResponseBodyStream(ctx.response().putHeader("Content-Type", "application/json")
+        .putHeader("Content-Disposition", "attachment; filename=\"livedigital-mock-state.json\""),
+        ctx.vertx().getOrCreateContext());
+    ctx.vertx().executeBlocking(() -> {
+      OutputStream out = new BufferedOutputStream(body, 64 * 1024);
+      state.export(out);
+      out.flush();
+      body.close();
+      return null;
+    }, false).onFailure(failed -> body.abort());
   }
 
   private void importState(RoutingContext ctx) {

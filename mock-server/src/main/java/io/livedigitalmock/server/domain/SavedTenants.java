@@ -62,17 +62,17 @@ final class SavedTenants {
         return new TenantSnapshot(spec.clientId(), spec.clientSecret(), tenant.clientObjectId(), spec.plan().wire(),
             tenant.user().id(), spec.userEmail(), spec.userPassword(), spec.userName(), tenant.builtIn(),
             backend.clock().offsetMillis(), position(backend.ids()), position(backend.eventIds()),
-            s.users.values().stream().map(SavedTenants::user).toList(),
-            s.spaces.values().stream().map(SavedTenants::space).toList(),
-            s.rooms.values().stream().map(SavedTenants::room).toList(),
-            s.invites.values().stream().map(SavedTenants::invite).toList(),
-            s.links.values().stream().map(SavedTenants::link).toList(),
-            s.personalTokens.values().stream().map(SavedTenants::personalToken).toList(),
-            s.participants.values().stream().map(SavedTenants::participant).toList(),
-            s.calls.values().stream().map(SavedTenants::call).toList(),
-            s.recordings.values().stream().map(SavedTenants::record).toList(),
-            s.webhookBySpace.values().stream().map(w -> new WebhookState(w.spaceId(), w.url(), w.secret(),
-                w.isActive(), w.createdAt())).toList(),
+            saved(s.users.values(), SavedTenants::user),
+            saved(s.spaces.values(), SavedTenants::space),
+            saved(s.rooms.values(), SavedTenants::room),
+            saved(s.invites.values(), SavedTenants::invite),
+            saved(s.links.values(), SavedTenants::link),
+            saved(s.personalTokens.values(), SavedTenants::personalToken),
+            saved(s.participants.values(), SavedTenants::participant),
+            saved(s.calls.values(), SavedTenants::call),
+            saved(s.recordings.values(), SavedTenants::record),
+            saved(s.webhookBySpace.values(), w -> new WebhookState(w.spaceId(), w.url(), w.secret(),
+                w.isActive(), w.createdAt())),
             s.externalUserMeta.entrySet().stream().map(SavedTenants::meta).toList());
       }
     }
@@ -154,6 +154,27 @@ final class SavedTenants {
             new LinkedHashMap<>(m.meta()));
       }
     }
+  }
+
+  /**
+   * {@code stored} in its saved form, each made when read: what a tenant stores is immutable records,
+   * so the references taken under the lock are all a snapshot must hold, not a second copy of the data
+   * (a full store would not fit twice in the heap).
+   */
+  private static <T, S> List<S> saved(java.util.Collection<T> stored, java.util.function.Function<T, S> form) {
+    @SuppressWarnings("unchecked")
+    T[] taken = (T[]) stored.toArray();
+    return new java.util.AbstractList<>() {
+      @Override
+      public S get(int index) {
+        return form.apply(taken[index]);
+      }
+
+      @Override
+      public int size() {
+        return taken.length;
+      }
+    };
   }
 
   private static IdPosition position(IdSource ids) {

@@ -5,7 +5,6 @@ import io.livedigitalmock.server.domain.calls.CallReport;
 import io.livedigitalmock.server.domain.common.ApiError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
@@ -26,9 +25,13 @@ final class AnalyticsApi {
     var calls = a.tenant().backend().analytics().calls(a.caller(), ctx.pathParam("spaceId"),
         QueryParams.required(ctx, "roomId"), QueryParams.day(ctx, "date"),
         QueryParams.integer(ctx, "minParticipantsCount", 0));
-    JsonArray items = new JsonArray();
-    calls.forEach(c -> items.add(Views.callStats(c)));
-    Responses.ok(ctx, new JsonObject().put("items", items));
+    StreamedJson.send(ctx, calls.size(), StreamedJson.parts(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("items");
+    }), StreamedJson.each(calls, (g, c) -> StreamedJson.writeObject(g, Views.callStats(c))), StreamedJson.parts(g -> {
+      g.writeEndArray();
+      g.writeEndObject();
+    }));
   }
 
   private void report(RoutingContext ctx) {
@@ -38,7 +41,15 @@ final class AnalyticsApi {
     CallReport report = a.tenant().backend().analytics().report(a.caller(), ctx.pathParam("spaceId"),
         QueryParams.required(ctx, "roomId"), QueryParams.required(ctx, "callId"));
     if (format.equals("json")) {
-      Responses.ok(ctx, Views.report(report));
+      StreamedJson.send(ctx, report.rows().size(), StreamedJson.parts(g -> {
+        g.writeStartObject();
+        StreamedJson.writeFields(g, Views.reportHead(report));
+        g.writeArrayFieldStart("participants");
+      }), StreamedJson.each(report.rows(), (g, row) -> StreamedJson.writeObject(g, Views.reportRow(row))),
+          StreamedJson.parts(g -> {
+            g.writeEndArray();
+            g.writeEndObject();
+          }));
       return;
     }
     ctx.response()

@@ -21,10 +21,10 @@ final class RecordsApi {
 
   private void getRecords(RoutingContext ctx) {
     Authenticated a = Authentication.of(ctx);
-    Responses.ok(ctx, Responses.page(a.tenant().backend().recordings().list(a.caller(),
+    StreamedJson.page(ctx, a.tenant().backend().recordings().list(a.caller(),
         ctx.pathParam("spaceId"), ctx.pathParam("roomId"),
         QueryParams.instant(ctx, "dateFrom", false), QueryParams.instant(ctx, "dateTo", true)),
-        Views::recording));
+        Views::recording);
   }
 
   /** The guide: "returns a text string containing the URL"; the URL is valid for 24 hours. */

@@ -6,7 +6,6 @@ import io.livedigitalmock.server.domain.rooms.RoomFlag;
 import io.livedigitalmock.server.domain.rooms.RoomRole;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * A room's JSON: what the guide shows (id, alias, channelId) and what the SDKs and the add-in read.
@@ -47,18 +46,9 @@ final class RoomJson {
     return json;
   }
 
-  /** The list envelope ({@link Responses#page}) of {@code rooms} as {@code viewerId} sees them. */
-  static Buffer page(List<Room> rooms, String viewerId) {
-    return WireJson.buffer(g -> {
-      g.writeStartObject();
-      g.writeArrayFieldStart("items");
-      for (Room room : rooms) {
-        write(g, room, viewerId == null ? null : room.roleOf(viewerId));
-      }
-      g.writeEndArray();
-      g.writeNumberField("total", rooms.size());
-      g.writeEndObject();
-    });
+  /** Writes rooms, each as {@code viewerId} sees it, into a list ({@link StreamedJson}). */
+  static StreamedJson.ItemWriter<Room> seenBy(String viewerId) {
+    return (g, room) -> write(g, room, viewerId == null ? null : room.roleOf(viewerId));
   }
 
   /** The full Room object of the newer docs, with {@code roleInRoom} the viewer's {@code role}. */

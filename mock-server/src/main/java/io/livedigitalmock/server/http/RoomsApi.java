@@ -43,8 +43,8 @@ final class RoomsApi {
   private void listRooms(RoutingContext ctx) {
     Authenticated a = Authentication.of(ctx);
     String viewer = a.caller().userId();
-    Responses.json(ctx, 200, RoomJson.page(a.tenant().backend().rooms().list(a.caller(), ctx.pathParam("spaceId")),
-        viewer));
+    StreamedJson.page(ctx, a.tenant().backend().rooms().list(a.caller(), ctx.pathParam("spaceId")),
+        RoomJson.seenBy(viewer));
   }
 
   private void getRoom(RoutingContext ctx) {

@@ -30,7 +30,7 @@ final class SpacesApi {
 
   private void listSpaces(RoutingContext ctx) {
     Authenticated a = Authentication.of(ctx);
-    Responses.ok(ctx, Responses.page(a.tenant().backend().spaces().list(a.caller()), Views::space));
+    StreamedJson.page(ctx, a.tenant().backend().spaces().list(a.caller()), Views::space);
   }
 
   private void getSpace(RoutingContext ctx) {

@@ -219,22 +219,24 @@ public final class Views {
   }
 
   /** getRoomAnalyticsReport as JSON [fields assumed]: the call, then one row per participant. */
-  public static JsonObject report(CallReport r) {
-    JsonArray rows = new JsonArray();
-    for (ReportRow row : r.rows()) {
-      rows.add(new JsonObject()
-          .put("participantId", row.participantId())
-          .put("name", row.name())
-          .put("email", row.email())
-          .put("phone", row.phone())
-          .put("externalUserId", row.externalUserId())
-          .put("externalMeetingId", row.externalMeetingId())
-          .put("role", row.role().wire())
-          .put("joinedAt", time(row.joinedAt()))
-          .put("leftAt", time(row.leftAt()))
-          .put("timeInCallSeconds", row.secondsInCall())
-          .put("meta", new JsonObject(new java.util.LinkedHashMap<>(row.meta()))));
-    }
+  /** One participant's row of a report ({@link #reportHead}'s {@code participants}). */
+  public static JsonObject reportRow(ReportRow row) {
+    return new JsonObject()
+        .put("participantId", row.participantId())
+        .put("name", row.name())
+        .put("email", row.email())
+        .put("phone", row.phone())
+        .put("externalUserId", row.externalUserId())
+        .put("externalMeetingId", row.externalMeetingId())
+        .put("role", row.role().wire())
+        .put("joinedAt", time(row.joinedAt()))
+        .put("leftAt", time(row.leftAt()))
+        .put("timeInCallSeconds", row.secondsInCall())
+        .put("meta", new JsonObject(new java.util.LinkedHashMap<>(row.meta())));
+  }
+
+  /** A report's fields but its rows, which follow them as {@code participants} (one {@link #reportRow} each). */
+  public static JsonObject reportHead(CallReport r) {
     Call c = r.call();
     return new JsonObject()
         .put("callId", c.id())
@@ -244,7 +246,6 @@ public final class Views {
         .put("roomType", r.room().type().wire())
         .put("startedAt", time(c.startedAt()))
         .put("finishedAt", time(c.finishedAt()))
-        .put("durationSeconds", java.time.Duration.between(c.startedAt(), c.finishedAt()).toSeconds())
-        .put("participants", rows);
+        .put("durationSeconds", java.time.Duration.between(c.startedAt(), c.finishedAt()).toSeconds());
   }
 }

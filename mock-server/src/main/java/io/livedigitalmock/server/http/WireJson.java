@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -47,24 +46,13 @@ final class WireJson {
    * builder in between cost two more copies).
    */
   static Buffer buffer(Writing writing) {
-    Buffer out = Buffer.buffer(1536);
-    OutputStream appending = new OutputStream() {
-      @Override
-      public void write(int b) {
-        out.appendByte((byte) b);
-      }
-
-      @Override
-      public void write(byte[] bytes, int offset, int length) {
-        out.appendBytes(bytes, offset, length);
-      }
-    };
-    try (JsonGenerator generator = FACTORY.createGenerator(appending)) {
+    BufferSink out = new BufferSink(1536);
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       writing.to(generator);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory", e);
     }
-    return out;
+    return out.written();
   }
 
   /** Any JSON value: a JsonObject, a JsonArray, a String, a Number, a Boolean or null. */

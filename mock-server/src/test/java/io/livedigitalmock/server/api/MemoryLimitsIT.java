@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,18 +36,13 @@ class MemoryLimitsIT {
   private static final String BIG = "я".repeat(100_000);
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final Map<Integer, Integer> statuses = new TreeMap<>();
+  private final Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
   private MockJar mock;
   private String base;
 
   @Test
   void aSmallHeapOutlivesEveryFlood() throws Exception {
-    try (MockJar started = MockJar.start(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError"),
-        List.of("--port", "0", "--webhook-retry-interval", "0.05"), Map.of())) {
-      mock = started;
-      Matcher ready = READY.matcher(mock.nextLine());
-      assertTrue(ready.matches(), ready.toString());
-      base = ready.group(1);
+    try (MockJar started = start("--webhook-retry-interval", "0.05")) {
 
       JsonObject tenant = send("POST", "/_mock/tenants", "{}", null);
       String token = send("POST", "/v1/auth/token", new JsonObject().put("grant_type", "password")
@@ -109,6 +103,101 @@ class MemoryLimitsIT {
       assertTrue(statuses.keySet().stream().allMatch(s -> s < 500), "no 5xx: " + statuses);
       System.out.println("MemoryLimitsIT statuses: " + statuses);
     }
+  }
+
+  /**
+   * A store filled with rooms reads back whole: the space's list of rooms and the state file are each
+   * larger than the heap left beside the stored data (the list alone ~90 MB of JSON here), so they
+   * must go out as the client takes them, never held whole.
+   */
+  @Test
+  void aFullStoreReadsBackWhole() throws Exception {
+    try (MockJar started = start("--sdk-example-tenant", "off")) {
+      String token = send("POST", "/v1/auth/token", "{\"grant_type\":\"password\",\"client_id\":\"demo-client\","
+          + "\"client_secret\":\"demo-secret\",\"username\":\"demo@example.com\",\"password\":\"demo-password\"}",
+          null).getString("access_token");
+      String space = send("POST", "/v1/spaces", "{\"name\":\"full\"}", token).getString("id");
+
+      // rooms of 1,000-character Cyrillic names (3 KB of JSON each), 8 at a time, until refused
+      String room = new JsonObject().put("name", "ж".repeat(1_000)).encode();
+      java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      for (int w = 0; w < 8; w++) {
+        pool.submit(() -> {
+          for (int i = 0; i < 20_000 && !full.get(); i++) {
+            int status = status("POST", "/v1/spaces/" + space + "/rooms", room, token);
+            if (status == 201) {
+              made.incrementAndGet();
+            } else {
+              full.set(true);
+            }
+          }
+          return null;
+        });
+      }
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES));
+      assertTrue(full.get() && made.get() > 20_000, made + " rooms before the store was full");
+      assertEquals(409, status("POST", "/v1/spaces/" + space + "/rooms", room, token));
+
+      assertEquals(made.get(), countObjectsIn("/v1/spaces/" + space + "/rooms", token, "items"));
+      assertEquals(made.get(), countObjectsIn("/_mock/state", null, "rooms"));
+      assertAlive();
+      assertTrue(statuses.keySet().stream().allMatch(s -> s < 500), "no 5xx: " + statuses);
+    }
+  }
+
+  /** The jar on a free port with {@code -Xmx128m}, as {@link #mock} at {@link #base}, once it listens. */
+  private MockJar start(String... options) throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("--port", "0"));
+    args.addAll(List.of(options));
+    mock = MockJar.start(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError"), args, Map.of());
+    Matcher ready = READY.matcher(mock.nextLine());
+    assertTrue(ready.matches(), ready.toString());
+    base = ready.group(1);
+    return mock;
+  }
+
+  /** Reads an answer as it comes, checks it is whole JSON, and counts the objects in its arrays named {@code field}. */
+  private int countObjectsIn(String path, String token, String field) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, response.statusCode(), path);
+    int count = 0;
+    try (com.fasterxml.jackson.core.JsonParser json = new com.fasterxml.jackson.core.JsonFactory()
+        .createParser(response.body())) {
+      int depthInArray = -1;
+      int depth = 0;
+      for (var token2 = json.nextToken(); token2 != null; token2 = json.nextToken()) {
+        switch (token2) {
+          case START_ARRAY -> {
+            depth++;
+            if (field.equals(json.currentName())) {
+              depthInArray = depth;
+            }
+          }
+          case END_ARRAY -> {
+            if (depth == depthInArray) {
+              depthInArray = -1;
+            }
+            depth--;
+          }
+          case START_OBJECT -> {
+            if (depth == depthInArray) {
+              count++;
+            }
+            depth++;
+          }
+          case END_OBJECT -> depth--;
+          default -> { }
+        }
+      }
+    }
+    return count;
   }
 
   /** Alive, healthy, and the API works: a token for the demo client. */
