@@ -27,12 +27,12 @@ final class BodyFault {
     ctx.put(KEY, kind);
   }
 
-  /** Sends {@code body} spoiled if the request is marked; false (nothing sent) if it is not. */
   /** Whether a rule spoils this request's answer: then it must be built whole. */
   static boolean armed(RoutingContext ctx) {
     return ctx.get(KEY) != null;
   }
 
+  /** Sends {@code body} spoiled if the request is marked; false (nothing sent) if it is not. */
   static boolean intercept(RoutingContext ctx, Buffer body) {
     Effect.Kind kind = ctx.get(KEY);
     if (kind == null) {

@@ -1,15 +1,13 @@
 package io.livedigitalmock.server.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +26,6 @@ public final class StreamedJson {
   static final int WHOLE_UP_TO = 1_000;
   /** About this many bytes a piece. */
   static final int PIECE_BYTES = 64 * 1024;
-
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   /** Writes one part of an answer to the generator: the start of an object, one item of a list... */
   @FunctionalInterface
@@ -140,17 +136,17 @@ public final class StreamedJson {
     }
   }
 
-  /** A JsonObject as the answers encode it (a value only databind writes, as databind writes it); null as null. */
+  /**
+   * A JsonObject as the answers encode it ({@link WireJson#encode}); null as null. Encoded apart first:
+   * a value only databind writes is found before any of the object is in the answer, which cannot be
+   * taken back once written, and the whole object then goes through databind.
+   */
   public static void writeObject(JsonGenerator g, JsonObject object) throws IOException {
     if (object == null) {
       g.writeNull();
       return;
     }
-    try {
-      JacksonCodec.encodeJson(object, g);
-    } catch (EncodeException notAJsonType) {
-      g.writeRawValue(object.encode());
-    }
+    g.writeRawValue(WireJson.encode(object).toString(StandardCharsets.UTF_8));
   }
 
   /** One streamed answer: its generator, the parts still to write, and the piece being written. */
@@ -159,16 +155,11 @@ public final class StreamedJson {
     private final HttpServerResponse response;
     private final Iterator<Part> parts;
     private final BufferSink piece = new BufferSink(PIECE_BYTES + 4096);
-    private final JsonGenerator generator;
+    private final JsonGenerator generator = WireJson.generator(piece);
 
     Pieces(HttpServerResponse response, Iterator<Part> parts) {
       this.response = response;
       this.parts = parts;
-      try {
-        this.generator = FACTORY.createGenerator(piece);
-      } catch (IOException e) {
-        throw new UncheckedIOException("writing to memory", e);
-      }
     }
 
     /** Writes pieces until the connection's queue is full (then again when it drains), or the end. */

@@ -23,12 +23,6 @@ final class WireJson {
   private static final JacksonCodec CODEC = new JacksonCodec();
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  /** What writes one JSON value to a generator. */
-  @FunctionalInterface
-  interface Writing {
-    void to(JsonGenerator generator) throws IOException;
-  }
-
   private WireJson() {
   }
 
@@ -45,14 +39,23 @@ final class WireJson {
    * building a tree first, and with Jackson's own buffer copied once, into the answer (a byte
    * builder in between cost two more copies).
    */
-  static Buffer buffer(Writing writing) {
+  static Buffer buffer(StreamedJson.Part writing) {
     BufferSink out = new BufferSink(1536);
-    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-      writing.to(generator);
+    try (JsonGenerator generator = generator(out)) {
+      writing.write(generator);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory", e);
     }
     return out.written();
+  }
+
+  /** A generator writing UTF-8 into {@code out}. */
+  static JsonGenerator generator(BufferSink out) {
+    try {
+      return FACTORY.createGenerator(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory", e);
+    }
   }
 
   /** Any JSON value: a JsonObject, a JsonArray, a String, a Number, a Boolean or null. */

@@ -205,15 +205,14 @@ public final class WebhookDispatcher implements EventSink {
     Future<Integer> sent;
     try {
       RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(route.url())
-          .setIdleTimeout(timeoutMillis)
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
           .putHeader(HttpHeaders.USER_AGENT, USER_AGENT);
       if (route.proxy() != null) {
         request.setProxyOptions(route.proxy());
       }
       // the receiver's time to answer, counted once the request is on a connection (waiting for one
-      // must not use up, and fail, an attempt that was never sent), and for the whole answer: a receiver
-      // that trickles its bytes resets the idle timeout with each, never this
+      // must not use up, and fail, an attempt that was never sent), and for the whole answer: one that
+      // never answers and one that trickles its bytes (which would reset an idle timeout) end alike
       sent = client().request(request).compose(on -> {
         TimeoutException late = new TimeoutException("the receiver did not answer in full within " + timeoutMillis
             + " ms");
