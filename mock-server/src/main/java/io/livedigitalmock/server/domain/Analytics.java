@@ -10,7 +10,6 @@ import io.livedigitalmock.server.domain.common.ApiError;
 import io.livedigitalmock.server.domain.common.Validate;
 import io.livedigitalmock.server.domain.rooms.Plan;
 import io.livedigitalmock.server.domain.rooms.Room;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -61,15 +60,18 @@ public final class Analytics {
       if (call.isActive()) {
         throw ApiError.conflict("The call is still going on; its report exists after call_finished");
       }
-      List<ReportRow> rows = call.participantIds().stream().map(s.participants::get).map(p -> {
-        Map<String, Object> meta = p.externalUserId() == null ? Map.of()
+      List<String> ids = call.participantIds();
+      Participant[] people = new Participant[ids.size()];
+      @SuppressWarnings("unchecked")
+      Map<String, Object>[] metas = new Map[ids.size()];
+      for (int i = 0; i < people.length; i++) {
+        Participant p = s.participants.get(ids.get(i));
+        people[i] = p;
+        metas[i] = p.externalUserId() == null ? Map.of()
             : s.externalUserMeta.getOrDefault(metaKey(p.externalUserId(), p.externalMeetingId()),
                 s.externalUserMeta.getOrDefault(metaKey(p.externalUserId(), null), Map.of()));
-        long seconds = Duration.between(p.joinedAt(), p.leftAt() != null ? p.leftAt() : call.finishedAt())
-            .toSeconds();
-        return new ReportRow(p.id(), p.name(), p.email(), p.phone(), p.externalUserId(), p.externalMeetingId(),
-            p.role(), p.joinedAt(), p.leftAt(), seconds, meta);
-      }).toList();
+      }
+      List<ReportRow> rows = ReportRow.of(call, people, metas);
       return new CallReport(call, room, rows);
     }
   }

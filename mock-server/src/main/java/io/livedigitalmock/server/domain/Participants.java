@@ -287,15 +287,18 @@ public final class Participants {
     }
     Participant joined = p.joined(call.id(), now);
     s.participants.put(joined.id(), joined);
-    call = call.withParticipant(joined.id(), (int) s.inRoomCount(room.id()));
+    call = call.withParticipant(joined.id(), s.inRoomCount(room.id()));
     s.calls.put(call.id(), call);
-    String callId = call.id();
-    boolean recordedThisCall = s.recordings.values().stream().anyMatch(r -> r.callId().equals(callId));
     if (room.flag(RoomFlag.IS_AUTO_RECORDING_ALLOWED) && room.flag(RoomFlag.IS_RECORD_ALLOWED)
-        && joined.role().moderates() && !recordedThisCall) {
+        && joined.role().moderates() && !recordedAlready(call)) {
       backend.recordings().begin(room, call, now);
     }
     return joined;
+  }
+
+  /** Asked only when a moderator enters a room that records by itself: it looks at every recording. */
+  private boolean recordedAlready(Call call) {
+    return backend.state().recordings.values().stream().anyMatch(r -> r.callId().equals(call.id()));
   }
 
   /** Under the lock: a running recording stops with the call, then the call finishes. */

@@ -38,6 +38,8 @@ final class TenantState {
   final Map<String, PersonalToken> personalTokens;
   final Map<String, String> personalTokenIdByTokenId;
   final Map<String, Participant> participants;
+  /** How many participants are in each room now (rooms with none have no entry), kept as they change. */
+  private final Map<String, Integer> inRoomByRoom;
   final Map<String, Call> calls;
   final Map<String, String> activeCallIdByRoom;
   final Map<String, Recording> recordings;
@@ -60,7 +62,8 @@ final class TenantState {
     linkIdByTokenId = MeteredMap.ownKeyIndex(metering);
     personalTokens = MeteredMap.linked(metering);
     personalTokenIdByTokenId = MeteredMap.ownKeyIndex(metering);
-    participants = MeteredMap.linked(metering);
+    inRoomByRoom = MeteredMap.hashed(metering);
+    participants = MeteredMap.linked(metering, this::countInRoom);
     calls = MeteredMap.linked(metering);
     activeCallIdByRoom = MeteredMap.index(metering);
     recordings = MeteredMap.linked(metering);
@@ -160,8 +163,22 @@ final class TenantState {
     return id == null ? null : recordings.get(id);
   }
 
-  long inRoomCount(String roomId) {
-    return participants.values().stream().filter(p -> p.roomId().equals(roomId) && p.isInRoom()).count();
+  /** Asked at every entry and leave, so counted as participants change rather than by looking at them all. */
+  int inRoomCount(String roomId) {
+    return inRoomByRoom.getOrDefault(roomId, 0);
+  }
+
+  private void countInRoom(Participant old, Participant now) {
+    if (old != null && old.isInRoom()) {
+      inRoomByRoom.merge(old.roomId(), -1, TenantState::sumOrNone);
+    }
+    if (now != null && now.isInRoom()) {
+      inRoomByRoom.merge(now.roomId(), 1, TenantState::sumOrNone);
+    }
+  }
+
+  private static Integer sumOrNone(int count, int change) {
+    return count + change == 0 ? null : count + change;
   }
 
   /** Space owner or moderator, or the room's creator or moderator: who gets records and reports [guide FAQ]. */

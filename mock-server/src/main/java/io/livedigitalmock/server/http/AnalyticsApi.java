@@ -3,15 +3,25 @@ package io.livedigitalmock.server.http;
 import io.livedigitalmock.server.domain.Authenticated;
 import io.livedigitalmock.server.domain.calls.CallReport;
 import io.livedigitalmock.server.domain.common.ApiError;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** SpaceAnalytics: analyticsCalls and getRoomAnalyticsReport [guide]; storeExternalUserMeta [docs, path assumed]. */
 final class AnalyticsApi {
+
+  private static final Logger LOG = Logger.getLogger(AnalyticsApi.class.getName());
+  private static final int XLSX_WRITERS = 1;
+
+  private WorkerExecutor xlsxWriters;
 
   void mount(OperationRoutes ops, Authentication auth) {
     ops.serve(ApiOperation.ANALYTICS_CALLS, auth.required(this::calls));
@@ -55,7 +65,41 @@ final class AnalyticsApi {
     ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, ReportXlsx.CONTENT_TYPE)
         .putHeader("Content-Disposition", "attachment; filename=\"report-" + report.call().id() + ".xlsx\"");
-    Responses.send(ctx, Buffer.buffer(ReportXlsx.write(report)));
+    // a call of 90,000 takes over a second to write: not on the event loop, which serves everyone else;
+    // a long one goes out as it is made, as long JSON answers do (StreamedJson); an armed body fault needs it whole
+    WorkerExecutor writers = xlsxWriters(ctx);
+    if (report.rows().size() <= StreamedJson.WHOLE_UP_TO || BodyFault.armed(ctx)) {
+      writers.executeBlocking(() -> ReportXlsx.write(report), false)
+          .onSuccess(xlsx -> Responses.send(ctx, Buffer.buffer(xlsx)))
+          .onFailure(ctx::fail);
+      return;
+    }
+    ResponseBodyStream body = new ResponseBodyStream(ctx.response(), ctx.vertx().getOrCreateContext());
+    writers.executeBlocking(() -> {
+      OutputStream out = new BufferedOutputStream(body, 64 * 1024);
+      ReportXlsx.write(report, out);
+      out.flush();
+      body.close();
+      return null;
+    }, false).onFailure(failed -> {
+      if (!(failed instanceof java.io.UncheckedIOException)) {   // not the client gone or stalled (ResponseBodyStream)
+        LOG.log(Level.WARNING, "could not write the XLSX report of call " + report.call().id(), failed);
+      }
+      body.abort();
+    });
+  }
+
+  /**
+   * The threads that write XLSX reports: {@value #XLSX_WRITERS}, whichever event loop asked. Compressing
+   * one holds off the garbage collector in short bursts (java.util.zip's native code pins its arrays), and
+   * on JDK 17 eight at once starved other threads' allocations into an OutOfMemoryError with half the
+   * heap free ("Retried waiting for GCLocker too often"); more reports wait their turn instead.
+   */
+  private WorkerExecutor xlsxWriters(RoutingContext ctx) {
+    if (xlsxWriters == null) {   // this router's event loop only
+      xlsxWriters = ctx.vertx().createSharedWorkerExecutor("ldmock-xlsx-reports", XLSX_WRITERS);
+    }
+    return xlsxWriters;
   }
 
   /** {@code {externalUserId*, externalMeetingId, meta*}}; meta values are strings, numbers, booleans or null. */

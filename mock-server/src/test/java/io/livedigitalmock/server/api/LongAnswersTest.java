@@ -49,7 +49,7 @@ class LongAnswersTest {
   }
 
   @Test
-  void aRoomsStateAndItsCallsReportPastAThousandParticipantsComeWholeInPieces(TestTenant t) {
+  void aRoomsStateAndItsCallsReportPastAThousandParticipantsComeWholeInPieces(TestTenant t) throws Exception {
     String token = t.owner().accessToken();
     String space = t.createSpace(token, true);
     TestRoom room = t.createRoom(token, space, true);
@@ -75,5 +75,19 @@ class LongAnswersTest {
     assertNull(report.jsonPath().get("participants[0].email"));
     assertEquals(List.of("callId", "roomId", "spaceId", "roomName", "roomType", "startedAt", "finishedAt",
         "durationSeconds", "participants"), List.copyOf(report.jsonPath().getMap("").keySet()));
+
+    Response xlsx = t.as(token).get("/v1/spaces/{s}/analytics/report?roomId={r}&callId={c}&format=xlsx", space,
+        room.id(), callId);
+    xlsx.then().statusCode(200).header("Transfer-Encoding", "chunked").header("Content-Length", nullValue())
+        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+        new java.io.ByteArrayInputStream(xlsx.asByteArray()));
+         var rows = workbook.getFirstSheet().openStream()) {
+      List<org.dhatim.fastexcel.reader.Row> all = rows.toList();
+      assertEquals(MANY + 1, all.size(), "a header and a row a participant");
+      assertEquals("Name", all.get(0).getCellText(0));
+      assertEquals("P0", all.get(1).getCellText(0));
+      assertEquals("P1099", all.get(MANY).getCellText(0));
+    }
   }
 }

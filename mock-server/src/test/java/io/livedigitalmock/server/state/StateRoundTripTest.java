@@ -222,6 +222,19 @@ class StateRoundTripTest {
       List<String> inRoom = given().baseUri(baseUrl).get("/_mock/rooms/{r}", liveRoomId).then().statusCode(200)
           .extract().path("participants.name");
       assertEquals(List.of("Still here"), inRoom, "the call going on goes on");
+
+      // who is in is known after a restore: the call ends when the last one leaves, not before
+      String stillHere = given().baseUri(baseUrl).get("/_mock/rooms/{r}", liveRoomId).then().extract()
+          .path("participants[0].id");
+      String newcomer = given().baseUri(baseUrl).contentType(ContentType.JSON).body(Map.of("name", "Newcomer"))
+          .post("/_mock/rooms/{r}/participants", liveRoomId).then().statusCode(201).extract().path("id");
+      given().baseUri(baseUrl).post("/_mock/participants/{p}/leave", stillHere).then().statusCode(200);
+      given().baseUri(baseUrl).get("/_mock/rooms/{r}", liveRoomId).then().statusCode(200)
+          .body("activeCall.participantIds", org.hamcrest.Matchers.equalTo(List.of(stillHere, newcomer)));
+      given().baseUri(baseUrl).post("/_mock/participants/{p}/leave", newcomer).then().statusCode(200);
+      given().baseUri(baseUrl).get("/_mock/rooms/{r}", liveRoomId).then().statusCode(200)
+          .body("activeCall", org.hamcrest.Matchers.nullValue())
+          .body("calls[-1].active", org.hamcrest.Matchers.equalTo(false));
     }
 
     private static String on(String baseUrl, String link) {

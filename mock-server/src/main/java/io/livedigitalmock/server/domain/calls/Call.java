@@ -12,17 +12,17 @@ public record Call(String id, String spaceId, String roomId, Instant startedAt, 
                    List<String> participantIds, int peakParticipants) {
 
   public Call {
-    participantIds = List.copyOf(participantIds);
+    participantIds = JoinOrder.of(participantIds);
   }
 
   public boolean isActive() {
     return finishedAt == null;
   }
 
+  /** The call after one more joined, {@code inRoomNow} with them; costs the same however many came before. */
   public Call withParticipant(String participantId, int inRoomNow) {
-    var ids = new java.util.ArrayList<>(participantIds);
-    ids.add(participantId);
-    return new Call(id, spaceId, roomId, startedAt, finishedAt, ids, Math.max(peakParticipants, inRoomNow));
+    return new Call(id, spaceId, roomId, startedAt, finishedAt, ((JoinOrder) participantIds).with(participantId),
+        Math.max(peakParticipants, inRoomNow));
   }
 
   public Call finished(Instant at) {

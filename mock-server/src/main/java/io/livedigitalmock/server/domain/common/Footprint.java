@@ -62,6 +62,14 @@ public final class Footprint {
     boolean isShared();
   }
 
+  /**
+   * A value that keeps its own count, because walking it would cost as much as it holds (a call's
+   * participants, counted again each time one more joins).
+   */
+  public interface Measured {
+    long footprint();
+  }
+
   /** A record type's own size (header and fields), and the components that count beyond their slot: not primitive, not {@link Shared}. */
   private record Shape(long size, RecordComponent[] counted) {
   }
@@ -88,6 +96,9 @@ public final class Footprint {
         || value == Map.of() || value == List.of() || value == Set.of()
         || value instanceof Canonical canonical && canonical.isShared()) {
       return 0;   // shared instances (the empty immutable ones are what Map.copyOf etc. give for nothing)
+    }
+    if (value instanceof Measured measured) {
+      return measured.footprint();
     }
     if (value instanceof String text) {
       return STRING + aligned(ARRAY + (fitsInBytes(text) ? 1L : 2L) * text.length());
@@ -122,9 +133,9 @@ public final class Footprint {
       return total;
     }
     if (value instanceof Collection<?> collection) {
-      long total = aligned(HEADER + 3 * 4 + REFERENCE) + ARRAY;
+      long total = ofEmptyList();
       for (Object element : collection) {
-        total += REFERENCE + of(element);
+        total += ofListElement(element);
       }
       return total;
     }
@@ -132,6 +143,16 @@ public final class Footprint {
       return ofRecord(record);
     }
     return aligned(HEADER + 4 * REFERENCE);   // a small object of a kind not stored as data
+  }
+
+  /** A list object and its array's header: what a collection takes before its elements. */
+  public static long ofEmptyList() {
+    return aligned(HEADER + 3 * 4 + REFERENCE) + ARRAY;
+  }
+
+  /** One element of a collection: its slot in the array and the element. */
+  public static long ofListElement(Object element) {
+    return REFERENCE + of(element);
   }
 
   /**

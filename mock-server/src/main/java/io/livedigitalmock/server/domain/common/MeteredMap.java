@@ -25,18 +25,38 @@ public final class MeteredMap<K, V> implements Map<K, V> {
 
   private enum Kind { LINKED, HASHED, INDEX, OWN_KEY_INDEX }
 
+  /**
+   * Told of each value as it comes ({@code old} null), is replaced, or goes ({@code now} null), whichever
+   * way that happened: what a count kept beside the map needs to stay true.
+   */
+  @FunctionalInterface
+  public interface Changes<V> {
+    void changed(V old, V now);
+  }
+
   private final Kind kind;
   private final LongConsumer meter;
+  private final Changes<? super V> changes;
   private Map<K, V> delegate;
 
-  private MeteredMap(Kind kind, LongConsumer meter) {
+  private MeteredMap(Kind kind, LongConsumer meter, Changes<? super V> changes) {
     this.kind = kind;
     this.meter = meter;
+    this.changes = changes;
+  }
+
+  private MeteredMap(Kind kind, LongConsumer meter) {
+    this(kind, meter, (old, now) -> { });
   }
 
   /** Iterates in insertion order, like a {@link LinkedHashMap}. */
   public static <K, V> MeteredMap<K, V> linked(LongConsumer meter) {
     return new MeteredMap<>(Kind.LINKED, meter);
+  }
+
+  /** A {@link #linked} map that tells {@code changes} of every change to its values. */
+  public static <K, V> MeteredMap<K, V> linked(LongConsumer meter, Changes<? super V> changes) {
+    return new MeteredMap<>(Kind.LINKED, meter, changes);
   }
 
   /** In no particular order, like a {@link HashMap}. */
@@ -83,6 +103,7 @@ public final class MeteredMap<K, V> implements Map<K, V> {
     }
     V old = delegate.put(key, Objects.requireNonNull(value, "a stored value"));
     meter.accept(old != null ? valueBytes(value) - valueBytes(old) : entryBytes(key, value));   // no null values: one look-up
+    changes.changed(old, value);
     return old;
   }
 
@@ -93,6 +114,7 @@ public final class MeteredMap<K, V> implements Map<K, V> {
     }
     V old = delegate.remove(key);
     meter.accept(-entryBytes(key, old));
+    changes.changed(old, null);
     return old;
   }
 
@@ -243,6 +265,7 @@ public final class MeteredMap<K, V> implements Map<K, V> {
               V old = e.setValue(value);
               super.setValue(value);
               meter.accept(valueBytes(value) - valueBytes(old));
+              changes.changed(old, value);
               return old;
             }
           };
@@ -252,6 +275,7 @@ public final class MeteredMap<K, V> implements Map<K, V> {
         public void remove() {
           it.remove();
           meter.accept(-entryBytes(last.getKey(), last.getValue()));
+          changes.changed(last.getValue(), null);
         }
       };
     }
