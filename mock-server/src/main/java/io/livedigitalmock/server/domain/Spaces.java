@@ -81,7 +81,7 @@ public final class Spaces {
       if (!space.isOwner(userId)) {
         throw ApiError.forbidden("Only the space owner may delete it");
       }
-      s.rooms.values().stream().filter(r -> r.spaceId().equals(spaceId)).toList().forEach(s::removeRoom);
+      s.removeRooms(s.rooms.values().stream().filter(r -> r.spaceId().equals(spaceId)).toList());
       s.invites.values().removeIf(i -> i.spaceId().equals(spaceId));
       s.webhookBySpace.remove(spaceId);
       s.spaces.remove(spaceId);

@@ -1,6 +1,7 @@
 package io.livedigitalmock.server.api;
 
 import static io.livedigitalmock.server.support.ApiErrors.apiError;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +13,8 @@ import io.livedigitalmock.server.support.MockServerExtension;
 import io.livedigitalmock.server.support.TestRoom;
 import io.livedigitalmock.server.support.TestTenant;
 import io.livedigitalmock.server.support.TestUser;
+import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -182,15 +185,26 @@ class SpacesTest {
   }
 
   @Test
-  void deletingASpaceTakesItsRoomsWithIt(TestTenant t) {
+  void deletingASpaceTakesItsRoomsAndTheirLinksWithIt(TestTenant t) {
     String owner = t.owner().accessToken();
     String id = t.createSpace(owner, true);
     TestRoom room = t.createRoom(owner, id, true);
+    TestRoom second = t.createRoom(owner, id, true);
+    TestRoom elsewhere = t.createRoom(owner, t.createSpace(owner, true), true);
+    List<String> links = new java.util.ArrayList<>();
+    for (TestRoom r : List.of(room, second, elsewhere)) {
+      links.add(t.generateAccess(owner, r, Map.of("username", "Pupil", "role", "user")).then().statusCode(200)
+          .extract().path("url"));
+    }
 
     t.as(owner).delete("/v1/spaces/{s}", id).then().statusCode(200);
 
     t.as(owner).get("/v1/spaces/{s}/rooms/{r}", id, room.id()).then().spec(apiError(404));
     t.as(owner).get("/v1/spaces/room-by-alias/{a}", room.alias()).then().spec(apiError(404));
+    t.as(owner).get("/v1/spaces/room-by-alias/{a}", second.alias()).then().spec(apiError(404));
+    given().accept(ContentType.JSON).get(links.get(0)).then().statusCode(401);
+    given().accept(ContentType.JSON).get(links.get(1)).then().statusCode(401);
+    given().accept(ContentType.JSON).get(links.get(2)).then().statusCode(200);   // another space's room
   }
 
   @Test
