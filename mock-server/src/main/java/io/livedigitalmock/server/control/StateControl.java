@@ -7,8 +7,6 @@ import io.livedigitalmock.server.state.StateTransfer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 
 /**
  * {@code GET /_mock/state}: the whole state as a state file (the format {@code --state-dir} keeps);
@@ -42,16 +40,9 @@ public final class StateControl {
    * left beside the store, so it is never held whole.
    */
   private void export(RoutingContext ctx) {
-    ResponseBodyStream body = new ResponseBodyStream(ctx.response().putHeader("Content-Type", "application/json")
-        .putHeader("Content-Disposition", "attachment; filename=\"livedigital-mock-state.json\""),
-        ctx.vertx().getOrCreateContext());
-    ctx.vertx().executeBlocking(() -> {
-      OutputStream out = new BufferedOutputStream(body, 64 * 1024);
-      state.export(out);
-      out.flush();
-      body.close();
-      return null;
-    }, false).onFailure(failed -> body.abort());
+    ctx.response().putHeader("Content-Type", "application/json")
+        .putHeader("Content-Disposition", "attachment; filename=\"livedigital-mock-state.json\"");
+    ResponseBodyStream.send(ctx, writing -> ctx.vertx().executeBlocking(writing, false), state::export);
   }
 
   private void importState(RoutingContext ctx) {

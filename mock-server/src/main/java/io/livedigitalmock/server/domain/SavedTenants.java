@@ -7,6 +7,7 @@ import io.livedigitalmock.server.domain.calls.Participant;
 import io.livedigitalmock.server.domain.calls.Recording;
 import io.livedigitalmock.server.domain.calls.RecordingState;
 import io.livedigitalmock.server.domain.common.IdSource;
+import io.livedigitalmock.server.domain.common.ListMadeOnRead;
 import io.livedigitalmock.server.domain.common.WireName;
 import io.livedigitalmock.server.domain.rooms.AccessLink;
 import io.livedigitalmock.server.domain.rooms.Invite;
@@ -164,17 +165,7 @@ final class SavedTenants {
   private static <T, S> List<S> saved(java.util.Collection<T> stored, java.util.function.Function<T, S> form) {
     @SuppressWarnings("unchecked")
     T[] taken = (T[]) stored.toArray();
-    return new java.util.AbstractList<>() {
-      @Override
-      public S get(int index) {
-        return form.apply(taken[index]);
-      }
-
-      @Override
-      public int size() {
-        return taken.length;
-      }
-    };
+    return ListMadeOnRead.of(taken.length, i -> form.apply(taken[i]));
   }
 
   private static IdPosition position(IdSource ids) {

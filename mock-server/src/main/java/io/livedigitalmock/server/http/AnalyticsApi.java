@@ -8,8 +8,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -68,25 +66,18 @@ final class AnalyticsApi {
     // a call of 90,000 takes over a second to write: not on the event loop, which serves everyone else;
     // a long one goes out as it is made, as long JSON answers do (StreamedJson); an armed body fault needs it whole
     WorkerExecutor writers = xlsxWriters(ctx);
-    if (report.rows().size() <= StreamedJson.WHOLE_UP_TO || BodyFault.armed(ctx)) {
+    if (StreamedJson.isWhole(ctx, report.rows().size())) {
       writers.executeBlocking(() -> ReportXlsx.write(report), false)
           .onSuccess(xlsx -> Responses.send(ctx, Buffer.buffer(xlsx)))
           .onFailure(ctx::fail);
       return;
     }
-    ResponseBodyStream body = new ResponseBodyStream(ctx.response(), ctx.vertx().getOrCreateContext());
-    writers.executeBlocking(() -> {
-      OutputStream out = new BufferedOutputStream(body, 64 * 1024);
-      ReportXlsx.write(report, out);
-      out.flush();
-      body.close();
-      return null;
-    }, false).onFailure(failed -> {
-      if (!(failed instanceof java.io.UncheckedIOException)) {   // not the client gone or stalled (ResponseBodyStream)
-        LOG.log(Level.WARNING, "could not write the XLSX report of call " + report.call().id(), failed);
-      }
-      body.abort();
-    });
+    ResponseBodyStream.send(ctx, writing -> writers.executeBlocking(writing, false), out -> ReportXlsx.write(report, out))
+        .onFailure(failed -> {
+          if (!(failed instanceof java.io.UncheckedIOException)) {   // not the client gone or stalled (ResponseBodyStream)
+            LOG.log(Level.WARNING, "could not write the XLSX report of call " + report.call().id(), failed);
+          }
+        });
   }
 
   /**

@@ -1,11 +1,17 @@
 package io.livedigitalmock.server.http;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +31,23 @@ public final class ResponseBodyStream extends OutputStream {
   private final Context context;
   private final Semaphore room = new Semaphore(IN_FLIGHT);
   private volatile boolean gone;
+
+  /**
+   * Answers {@code ctx} with what {@code body} writes, run by {@code onWorker} (a worker pool's
+   * executeBlocking): it goes out as it is written, and an answer whose writer fails part-way is
+   * reset. On the event loop, with the answer's headers set. The future fails as the writer did.
+   */
+  public static Future<Void> send(RoutingContext ctx, Function<Callable<Void>, Future<Void>> onWorker,
+                                  Consumer<OutputStream> body) {
+    ResponseBodyStream stream = new ResponseBodyStream(ctx.response(), ctx.vertx().getOrCreateContext());
+    return onWorker.apply(() -> {
+      OutputStream out = new BufferedOutputStream(stream, 64 * 1024);
+      body.accept(out);
+      out.flush();
+      stream.close();
+      return null;
+    }).onFailure(failed -> stream.abort());
+  }
 
   /** On the response's event loop, before the worker starts; the response is chunked from here. */
   public ResponseBodyStream(HttpServerResponse response, Context context) {

@@ -23,7 +23,7 @@ import java.util.function.Function;
 public final class StreamedJson {
 
   /** Up to this many items an answer is built whole. */
-  static final int WHOLE_UP_TO = 1_000;
+  private static final int WHOLE_UP_TO = 1_000;
   /** About this many bytes a piece. */
   static final int PIECE_BYTES = 64 * 1024;
 
@@ -88,7 +88,7 @@ public final class StreamedJson {
   @SafeVarargs
   public static void send(RoutingContext ctx, int items, Iterator<Part>... parts) {
     Iterator<Part> all = concat(parts);
-    if (items <= WHOLE_UP_TO || BodyFault.armed(ctx)) {
+    if (isWhole(ctx, items)) {
       Responses.json(ctx, 200, WireJson.buffer(g -> {
         while (all.hasNext()) {
           all.next().write(g);
@@ -99,6 +99,14 @@ public final class StreamedJson {
     HttpServerResponse response = ctx.response().setStatusCode(200).setChunked(true)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8");
     new Pieces(response, all).next();
+  }
+
+  /**
+   * Whether an answer over {@code items} things is built whole, with its Content-Length: a short one,
+   * or one a body fault will spoil (which needs all of it); others go out as they are made.
+   */
+  static boolean isWhole(RoutingContext ctx, int items) {
+    return items <= WHOLE_UP_TO || BodyFault.armed(ctx);
   }
 
   /** The parts of each in turn, taken as they are written (a list's items are never all made at once). */

@@ -1,12 +1,11 @@
 package io.livedigitalmock.server.domain.calls;
 
+import io.livedigitalmock.server.domain.common.ListMadeOnRead;
 import io.livedigitalmock.server.domain.rooms.ParticipantRole;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 
 /** One participant's line in a call report, with what storeExternalUserMeta said of them. */
 public record ReportRow(String participantId, String name, String email, String phone, String externalUserId,
@@ -23,35 +22,12 @@ public record ReportRow(String participantId, String name, String email, String 
   /**
    * The lines of {@code people} (with {@code metas}, one each), each made as it is read. A call may
    * hold most of the stored data: a report holds two references a line, not a line (sixteen reports of
-   * a 90,000-person call at once ran a 128 MB heap out of memory when they held lines). What it refers
-   * to never changes, so it may be read after the tenant's lock is let go.
+   * a 90,000-person call at once ran a 128 MB heap out of memory when they held lines).
    */
   public static List<ReportRow> of(Call call, Participant[] people, Map<String, Object>[] metas) {
     if (people.length != metas.length) {
       throw new IllegalArgumentException("one meta a participant");
     }
-    return new Lines(call, people, metas);
-  }
-
-  private static final class Lines extends AbstractList<ReportRow> implements RandomAccess {
-    private final Call call;
-    private final Participant[] people;
-    private final Map<String, Object>[] metas;
-
-    Lines(Call call, Participant[] people, Map<String, Object>[] metas) {
-      this.call = call;
-      this.people = people;
-      this.metas = metas;
-    }
-
-    @Override
-    public ReportRow get(int index) {
-      return ReportRow.of(call, people[index], metas[index]);
-    }
-
-    @Override
-    public int size() {
-      return people.length;
-    }
+    return ListMadeOnRead.of(people.length, i -> of(call, people[i], metas[i]));
   }
 }
