@@ -55,6 +55,56 @@ class MemoryLimitsTest {
   }
 
   /**
+   * A test that filled the store can still wind down what runs, through every path that finishes
+   * something, without deleting anything first; what starts something stays refused.
+   */
+  @Test
+  void aFullMockStillLetsPeopleLeaveCallsEndAndRecordingsStop() {
+    try (MockServer server = start("--data-bytes", "256k")) {
+      TestTenant t = TestTenant.create(server.baseUrl());
+      String token = t.owner().accessToken();
+      String space = t.createSpace(token, true);
+      String[] rooms = new String[5];
+      String[] people = new String[rooms.length];
+      for (int i = 0; i < rooms.length; i++) {
+        rooms[i] = t.createRoom(token, space, true).id();
+        people[i] = control(server).body(Map.of("name", "Ann", "role", "moderator"))
+            .post("/_mock/rooms/{r}/participants", rooms[i]).then().statusCode(201).extract().path("id");
+        control(server).post("/_mock/rooms/{r}/recording/start", rooms[i]).then().statusCode(201);
+      }
+      Response refused = null;
+      for (int i = 0; i < 100 && refused == null; i++) {
+        Response r = storeMeta(t, token, space, "u" + i);
+        refused = r.statusCode() == 201 ? null : r;
+      }
+      assertTrue(refused != null, "the 256 KiB filled up");
+      control(server).body(Map.of("name", "Bob")).post("/_mock/rooms/{r}/participants", rooms[0])
+          .then().spec(apiError(409));
+
+      control(server).post("/_mock/participants/{p}/leave", people[0]).then().statusCode(200)
+          .body("leftAt", org.hamcrest.Matchers.notNullValue());
+      control(server).post("/_mock/rooms/{r}/end-call", rooms[1]).then().statusCode(200)
+          .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+      t.as(token).post("/v1/spaces/{s}/rooms/{r}/records/stop", space, rooms[2]).then().statusCode(200);
+      control(server).post("/_mock/rooms/{r}/recording/fail", rooms[3]).then().statusCode(200)
+          .body("state", org.hamcrest.Matchers.equalTo("failed"));
+      given().baseUri(server.baseUrl()).accept("text/html").redirects().follow(false)
+          .post("/_mock/ui/rooms/{r}/end-call", rooms[4]).then().statusCode(303)
+          .header("Location", org.hamcrest.Matchers.not(containsString("refused")));
+      for (int i : new int[] {0, 1, 4}) {
+        control(server).get("/_mock/rooms/{r}", rooms[i]).then().statusCode(200)
+            .body("activeCall", org.hamcrest.Matchers.nullValue())
+            .body("activeRecording", org.hamcrest.Matchers.nullValue());
+      }
+      control(server).get("/_mock/rooms/{r}", rooms[2]).then().body("activeRecording", org.hamcrest.Matchers.nullValue());
+      control(server).get("/_mock/rooms/{r}", rooms[3]).then().body("activeRecording", org.hamcrest.Matchers.nullValue());
+
+      storeMeta(t, token, space, "after").then().spec(apiError(409));
+      control(server).post("/_mock/rooms/{r}/recording/start", rooms[2]).then().spec(apiError(409));
+    }
+  }
+
+  /**
    * What the README promises for the image at {@code -Xmx128m}: its default data share (9/16 of the
    * 129,761,280 bytes such a JVM reports as its max heap with the image's serial GC) holds 10,000
    * tenants (the two built-in ones among them), each with a user, a space and ten rooms as
