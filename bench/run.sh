@@ -7,7 +7,9 @@
 # Parts (or "all", which adds image and memory):
 #   throughput  GET of one room (authenticated, stateful), createRoom, generate-access and the token
 #               endpoint (password grant) against the bare server answering fixed JSON, and the GET
-#               against WireMock 3.13.2 and MockServer 7.6.0 serving it as a stub;
+#               against WireMock 3.13.2 and MockServer 7.6.0 serving it as a stub; the three writes
+#               also against the floor (bench/.../MinimalVertx: parse, keep, sign, render, nothing
+#               else), whose own ratio to the bare server is the most a stateful write here reaches;
 #   loops       the GET with 1 and with 2 event loops (--event-loops), mock and bare alike;
 #   background  the GET while a second wrk (1 thread, 8 connections) sends bench/wrk/mixed.lua (get,
 #               create, link, log in) to the same server, mock and bare alike;
@@ -24,7 +26,7 @@
 # drift hits all alike; tables show medians and the range.
 # Before each write measurement, and again after each half of its warm-up, the mock is reset
 # (POST /_mock/reset) and its token, space and room made again, so writes never meet --data-bytes.
-# The bare server (bench/.../BareVertx) runs on the mock's own jar: the same Vert.x, Netty and JVM. Each row also shows the server's own CPU time per
+# The bare server (bench/.../BareVertx) and the floor run on the mock's own jar: the same Vert.x, Netty and JVM. Each row also shows the server's own CPU time per
 # request (from /proc: steadier than req/s on a shared machine) and the 1-minute load average (wrk
 # and the server use the machine's cores too). Needs wrk, curl, python3, and Maven once
 # (the jar; bench/ for the peers).
@@ -68,7 +70,7 @@ start() {
   echo "bench: $name did not start:"; cat "$WORK/$name.log"; exit 1
 }
 stop_all() { for p in "${PIDS[@]:-}"; do [[ -n $p ]] && kill "$p" 2>/dev/null || true; done; PIDS=(); sleep 0.5; }
-stop_pair() { kill "${PID_OF[mock]}" "${PID_OF[bare]}" 2>/dev/null || true; sleep 0.5; }
+stop_pair() { kill "${PID_OF[mock]}" "${PID_OF[bare]}" "${PID_OF[floor]:-}" 2>/dev/null || true; sleep 0.5; }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # measure <server> <url> [lua script] -> "req/s p99ms non2xx load cpu-us-per-request" (env passes TOKEN/BODY/...)
@@ -84,11 +86,14 @@ measure() {
   for _ in 1 2; do
     wrk "${args[@]}" -d"${half}s" "$url" >/dev/null 2>&1 || true
     # writes (RESEED=<mock base>): an empty mock again after each half, so the measured run never
-    # meets --data-bytes (answers 409) nor a store the warm-up filled; same ids, as the seed is fixed
+    # meets --data-bytes (answers 409) nor a store the warm-up filled; same ids, as the seed is fixed;
+    # the floor (RESET=<its reset URL>) is emptied alike
     if [[ -n ${RESEED:-} ]]; then
       local space=$SPACE room=$ROOM
       seed "$RESEED"
       [[ $SPACE == "$space" && $ROOM == "$room" ]] || { echo "bench: the reset mock made other ids" >&2; exit 1; }
+    elif [[ -n ${RESET:-} ]]; then
+      curl -sf -o /dev/null -X POST "$RESET"
     fi
   done
   before=$(cpu_ticks "${PID_OF[$server]}")
@@ -121,13 +126,19 @@ seed() {
   ROOM_PATH=/v1/spaces/$SPACE/rooms/$ROOM
   export TOKEN SPACE ROOM
 }
-# start_pair <loops>: the mock and the bare server with that many event loops; sets M and B
+# start_pair <loops> [floor]: the mock and the bare server with that many event loops, and with "floor"
+# the floor server too; sets M, B (and F)
 start_pair() {
-  local mp bp
+  local mp bp fp
   mp=$(free_port); bp=$(free_port)
   start mock 'listening on' "$JAVA" -jar "$MOCK_JAR" --port "$mp" --seed 7 --event-loops "$1"
   start bare '^ready' "$JAVA" -cp "$BARE_CP" io.livedigitalmock.bench.BareVertx "$bp" "$1"
   M=http://127.0.0.1:$mp B=http://127.0.0.1:$bp
+  if [[ ${2:-} == floor ]]; then
+    fp=$(free_port)
+    start floor '^ready' "$JAVA" -cp "$BARE_CP" io.livedigitalmock.bench.MinimalVertx "$fp" "$1"
+    F=http://127.0.0.1:$fp
+  fi
   seed "$M"
 }
 
@@ -147,7 +158,7 @@ background() {
   "$@"
   kill "$bg" 2>/dev/null || true; wait "$bg" 2>/dev/null || true
 }
-table() { # table <title> <rows: label|key|base key ...>
+table() { # table <title> <rows: label|key|base key[|floor key] ...>
   local title=$1; shift
   python3 - "$title" "$@" <<EOF
 import statistics, sys
@@ -156,12 +167,13 @@ runs = {k: [tuple(map(float, r.split())) for r in v.split(";") if r] for k, v in
 med = lambda k, i: statistics.median(r[i] for r in runs[k])
 rng = lambda k, i: f"{min(r[i] for r in runs[k]):.0f}-{max(r[i] for r in runs[k]):.0f}"
 print(f"\n{sys.argv[1]}: $CONNECTIONS connections, $SECONDS_EACH s per measurement, median of {len(next(iter(runs.values())))} rounds\n")
-print("| server, request | req/s (median) | range | p99 ms | ratio to bare | server CPU µs/req | non-2xx | load |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
+print("| server, request | req/s (median) | range | p99 ms | ratio to bare | ratio to floor | server CPU µs/req | non-2xx | load |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for row in sys.argv[2:]:
-    label, key, base = row.split("|")
+    label, key, base, floor = (row.split("|") + [""])[:4]
+    to_floor = f"{med(key, 0) / med(floor, 0):.2f}x" if floor else ""
     print(f"| {label} | {med(key, 0):.0f} | {rng(key, 0)} | {med(key, 1):.2f} | {med(key, 0) / med(base, 0):.2f}x "
-          f"| {med(key, 4):.1f} | {med(key, 2):.0f} | {med(key, 3):.1f} |")
+          f"| {to_floor} | {med(key, 4):.1f} | {med(key, 2):.0f} | {med(key, 3):.1f} |")
 EOF
 }
 
@@ -174,7 +186,7 @@ for part in $PARTS; do
     start mockserver '^ready' "$JAVA" -Dmockserver.logLevel=WARN -cp "$PEERS_CP" io.livedigitalmock.bench.Peers mockserver "${MS##*:}"
     for round in $(seq 1 "$ROUNDS"); do
       echo "bench: throughput, round $round/$ROUNDS (load $(load))" >&2
-      start_pair "$(nproc)"
+      start_pair "$(nproc)" floor
       run bare_get "$B$ROOM_PATH" get.lua
       run mock_get "$M$ROOM_PATH" get.lua
       run wiremock_get "$WM$ROOM_PATH" get.lua
@@ -183,6 +195,9 @@ for part in $PARTS; do
       seed "$M"; RESEED=$M run mock_create "$M/v1/spaces/$SPACE/rooms" post.lua '{"name":"bench","type":"lesson"}'
       seed "$M"; RESEED=$M run mock_access "$M$ROOM_PATH/generate-access" post.lua '{"username":"Bench Guest","role":"user"}'
       TOKEN= run mock_token "$M/v1/auth/token" post.lua "$LOGIN"
+      RESET=$F/_mock/reset run floor_create "$F/v1/spaces/$SPACE/rooms" post.lua '{"name":"bench","type":"lesson"}'
+      RESET=$F/_mock/reset run floor_access "$F$ROOM_PATH/generate-access" post.lua '{"username":"Bench Guest","role":"user"}'
+      TOKEN= RESET=$F/_mock/reset run floor_token "$F/v1/auth/token" post.lua "$LOGIN"
       stop_pair
     done
     stop_all
@@ -191,9 +206,12 @@ for part in $PARTS; do
       "WireMock 3.13.2, GET stubbed room|wiremock_get|bare_get" \
       "MockServer 7.6.0, GET stubbed room|mockserver_get|bare_get" \
       "bare Vert.x, POST fixed JSON|bare_post|bare_post" \
-      "mock, createRoom|mock_create|bare_post" \
-      "mock, generate-access|mock_access|bare_post" \
-      "mock, token endpoint (password grant)|mock_token|bare_post"
+      "floor, createRoom (parse, keep, render)|floor_create|bare_post" \
+      "floor, generate-access (parse, keep, sign, render)|floor_access|bare_post" \
+      "floor, token endpoint (parse, sign twice, render)|floor_token|bare_post" \
+      "mock, createRoom|mock_create|bare_post|floor_create" \
+      "mock, generate-access|mock_access|bare_post|floor_access" \
+      "mock, token endpoint (password grant)|mock_token|bare_post|floor_token"
     ;;
   loops)
     for round in $(seq 1 "$ROUNDS"); do
