@@ -3,6 +3,10 @@ package io.livedigitalmock.server.api;
 import static io.livedigitalmock.server.support.ApiErrors.apiError;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +24,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,12 +43,7 @@ class MemoryLimitsTest {
       TestTenant t = TestTenant.create(server.baseUrl());
       String token = t.owner().accessToken();
       String space = t.createSpace(token, true);
-      Response refused = null;
-      for (int i = 0; i < 100 && refused == null; i++) {
-        Response r = storeMeta(t, token, space, "u" + i);
-        refused = r.statusCode() == 201 ? null : r;
-      }
-      assertTrue(refused != null, "the 256 KiB filled up");
+      Response refused = firstRefused(100, 201, "the 256 KiB filled up", i -> storeMeta(t, token, space, "u" + i));
       refused.then().spec(apiError(409)).body("message", containsString("--data-bytes"));
 
       t.as(token).get("/v1/spaces/{s}", space).then().statusCode(200);
@@ -72,32 +72,27 @@ class MemoryLimitsTest {
             .post("/_mock/rooms/{r}/participants", rooms[i]).then().statusCode(201).extract().path("id");
         control(server).post("/_mock/rooms/{r}/recording/start", rooms[i]).then().statusCode(201);
       }
-      Response refused = null;
-      for (int i = 0; i < 100 && refused == null; i++) {
-        Response r = storeMeta(t, token, space, "u" + i);
-        refused = r.statusCode() == 201 ? null : r;
-      }
-      assertTrue(refused != null, "the 256 KiB filled up");
+      firstRefused(100, 201, "the 256 KiB filled up", i -> storeMeta(t, token, space, "u" + i));
       control(server).body(Map.of("name", "Bob")).post("/_mock/rooms/{r}/participants", rooms[0])
           .then().spec(apiError(409));
 
       control(server).post("/_mock/participants/{p}/leave", people[0]).then().statusCode(200)
-          .body("leftAt", org.hamcrest.Matchers.notNullValue());
+          .body("leftAt", notNullValue());
       control(server).post("/_mock/rooms/{r}/end-call", rooms[1]).then().statusCode(200)
-          .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+          .body("finishedAt", notNullValue());
       t.as(token).post("/v1/spaces/{s}/rooms/{r}/records/stop", space, rooms[2]).then().statusCode(200);
       control(server).post("/_mock/rooms/{r}/recording/fail", rooms[3]).then().statusCode(200)
-          .body("state", org.hamcrest.Matchers.equalTo("failed"));
+          .body("state", equalTo("failed"));
       given().baseUri(server.baseUrl()).accept("text/html").redirects().follow(false)
           .post("/_mock/ui/rooms/{r}/end-call", rooms[4]).then().statusCode(303)
-          .header("Location", org.hamcrest.Matchers.not(containsString("refused")));
+          .header("Location", not(containsString("refused")));
       for (int i : new int[] {0, 1, 4}) {
         control(server).get("/_mock/rooms/{r}", rooms[i]).then().statusCode(200)
-            .body("activeCall", org.hamcrest.Matchers.nullValue())
-            .body("activeRecording", org.hamcrest.Matchers.nullValue());
+            .body("activeCall", nullValue())
+            .body("activeRecording", nullValue());
       }
-      control(server).get("/_mock/rooms/{r}", rooms[2]).then().body("activeRecording", org.hamcrest.Matchers.nullValue());
-      control(server).get("/_mock/rooms/{r}", rooms[3]).then().body("activeRecording", org.hamcrest.Matchers.nullValue());
+      control(server).get("/_mock/rooms/{r}", rooms[2]).then().body("activeRecording", nullValue());
+      control(server).get("/_mock/rooms/{r}", rooms[3]).then().body("activeRecording", nullValue());
 
       storeMeta(t, token, space, "after").then().spec(apiError(409));
       control(server).post("/_mock/rooms/{r}/recording/start", rooms[2]).then().spec(apiError(409));
@@ -134,12 +129,7 @@ class MemoryLimitsTest {
       TestTenant t = TestTenant.create(server.baseUrl());
       Map<String, Object> rule = Map.of("on", "getMe",
           "respond", Map.of("status", 503, "body", Map.of("message", TWENTY_KB)));
-      Response refused = null;
-      for (int i = 0; i < 100 && refused == null; i++) {
-        Response r = t.control().body(rule).post("/faults");
-        refused = r.statusCode() == 201 ? null : r;
-      }
-      assertTrue(refused != null, "the 256 KiB filled up");
+      Response refused = firstRefused(100, 201, "the 256 KiB filled up", i -> t.control().body(rule).post("/faults"));
       refused.then().spec(apiError(409)).body("message", containsString("--data-bytes"));
       t.control().post("/reset").then().statusCode(200);
       t.control().body(rule).post("/faults").then().statusCode(201);
@@ -221,13 +211,9 @@ class MemoryLimitsTest {
           .extract().path("url");
       t.as(token).body(Map.of("url", hanging)).post("/v1/spaces/{s}/webhook", space).then().statusCode(201);
 
-      Response refused = null;
-      for (int i = 0; i < 10 && refused == null; i++) {
-        Response r = control(server).body(Map.of("body", Map.of("eventName", "big", "data", TWENTY_KB)))
-            .post("/_mock/spaces/{s}/webhook/test-event", space);
-        refused = r.statusCode() == 202 ? null : r;
-      }
-      assertTrue(refused != null, "the 128 KiB filled up");
+      Response refused = firstRefused(10, 202, "the 128 KiB filled up", i -> control(server)
+          .body(Map.of("body", Map.of("eventName", "big", "data", TWENTY_KB)))
+          .post("/_mock/spaces/{s}/webhook/test-event", space));
       refused.then().spec(apiError(429)).body("message", containsString("--delivery-queue-bytes"));
       for (int i = 0; i < 1_000 && control(server).body(Map.of("body", Map.of("eventName", "s")))
           .post("/_mock/spaces/{s}/webhook/test-event", space).statusCode() == 202; i++) {
@@ -237,7 +223,7 @@ class MemoryLimitsTest {
       String room = t.createRoom(token, space, true).id();
       control(server).body(Map.of("name", "Ann")).post("/_mock/rooms/{r}/participants", room).then().statusCode(201);
       control(server).get("/_mock/webhooks/deliveries/next?clientId={c}&eventName=call_started&timeoutMs=10000",
-          t.clientId()).then().statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("dropped"))
+          t.clientId()).then().statusCode(200).body("outcome", equalTo("dropped"))
           .body("error", containsString("--delivery-queue-bytes"));
     }
   }
@@ -250,6 +236,17 @@ class MemoryLimitsTest {
     args[3] = "9";
     System.arraycopy(options, 0, args, 4, options.length);
     return MockServer.start(MockConfig.parse(args, Map.of()));
+  }
+
+  /** Sends {@code send(0)}, {@code send(1)}... until one is answered other than {@code accepted}: that answer. */
+  private static Response firstRefused(int tries, int accepted, String filled, IntFunction<Response> send) {
+    for (int i = 0; i < tries; i++) {
+      Response r = send.apply(i);
+      if (r.statusCode() != accepted) {
+        return r;
+      }
+    }
+    throw new AssertionError("expected " + filled + " within " + tries + " requests");
   }
 
   private static RequestSpecification control(MockServer server) {
